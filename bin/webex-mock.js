@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in the compiled TypeScript (npm run build).
+require('../dist/mock-server/cli.js');

@@ -1,0 +1,201 @@
+/**
+ * Every Webex exception the emulator can answer with — the one place to correct a reason text or an ID.
+ *
+ * `confidence`:
+ *  - 'verbatim'   the exact ID and reason were seen in a captured real response;
+ *  - 'documented' Cisco documentation (release notes) names the ID and text;
+ *  - 'id-only'    the ID is evidenced (clients branch on it), the reason text is our best recollection;
+ *  - 'assigned'   no public source shows the ID: the emulator assigned one so connectors can branch on it.
+ *                 The reason text follows what customers report (Okta's guide) where we know it.
+ * Reasons may contain `{placeholders}` filled by `formatReason`.
+ */
+export interface ExceptionDef {
+  /** Stable key used in code, scenarios, faults and the conformance suite. */
+  key: ExceptionKey;
+  /** serv:exceptionID */
+  id: string;
+  /** serv:reason template */
+  reason: string;
+  /** serv:subErrors the real service adds to this failure. */
+  subErrors?: readonly { id: string; reason: string }[];
+  when: string;
+  source: string;
+  confidence: 'verbatim' | 'documented' | 'id-only' | 'assigned';
+}
+
+export type ExceptionKey =
+  | 'forwardFailed'
+  | 'accessDenied'
+  | 'noRecordFound'
+  | 'processError'
+  | 'serviceUnavailable'
+  | 'rateLimited'
+  | 'userNotFound'
+  | 'incorrectCredentials'
+  | 'duplicateWebExId'
+  | 'duplicateEmail'
+  | 'invalidSessionTicket'
+  | 'ticketGenerationFailed'
+  | 'unifiedSiteCreateRefused'
+  | 'roleNotSupported'
+  | 'sessionTicketNotSupported'
+  | 'profileSetupError'
+  | 'sessionTypeLimitExceeded'
+  | 'hostLimitExceeded'
+  | 'cantSetField'
+  | 'featureNotEnabled'
+  | 'invalidPersonalUrl'
+  | 'personalUrlTaken'
+  | 'passwordPolicy'
+  | 'siteNotFound'
+  | 'managedByControlHub'
+  | 'operationNotSupported'
+  | 'internalError';
+
+export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
+  forwardFailed: {
+    key: 'forwardFailed', id: '000000', reason: 'Fail to forward request:{detail}',
+    when: 'The envelope cannot be read: xmlns:xsi not declared (xsi:type unreadable), malformed or hostile XML, no bodyContent, unknown xsi:type. The body has no bodyContent.',
+    source: 'cisco-ie/webex-api-client issue #1 (verbatim "Fail to forward request:null")', confidence: 'verbatim',
+  },
+  accessDenied: {
+    key: 'accessDenied', id: '000001', reason: 'Access denied, additional privileges are required',
+    when: 'A caller without site-admin privilege calls an admin operation; a read-only admin writes.',
+    source: 'Control Hub UI test fixture (real response)', confidence: 'verbatim',
+  },
+  noRecordFound: {
+    key: 'noRecordFound', id: '000015', reason: 'Sorry, no record found',
+    when: 'LstsummaryUser / LstUser match no user.',
+    source: 'aogail/webex_xml_api fixture (history service capture); moodle branches on 000015', confidence: 'verbatim',
+  },
+  processError: {
+    key: 'processError', id: '000029', reason: 'process error',
+    when: 'Generic processing failure (also a fault-injection effect).',
+    source: 'Control Hub UI maps 000029 to a process error', confidence: 'id-only',
+  },
+  serviceUnavailable: {
+    key: 'serviceUnavailable', id: '000035', reason: 'ASService not responding',
+    when: 'Backend unavailable (fault injection).',
+    source: 'Control Hub UI site fixture (real response)', confidence: 'verbatim',
+  },
+  rateLimited: {
+    key: 'rateLimited', id: '000045', reason: 'API Rate Limit Reached',
+    when: 'Per-caller throttle for user operations; retry after 60 s.',
+    source: 'XML API 9.0 SP5.1 release notes', confidence: 'documented',
+  },
+  userNotFound: {
+    key: 'userNotFound', id: '030001', reason: 'Corresponding User not found',
+    when: 'GetUser / SetUser / DelUser / GetloginurlUser name a webExId the site does not have.',
+    source: 'moodle ("No user found"), Control Hub UI branch on 030001; text is a recollection', confidence: 'id-only',
+  },
+  incorrectCredentials: {
+    key: 'incorrectCredentials', id: '030002', reason: 'Incorrect user or password',
+    when: 'Unknown caller, wrong password, unknown or revoked access token, deactivated caller.',
+    source: 'Java sample with a captured failure', confidence: 'verbatim',
+  },
+  duplicateWebExId: {
+    key: 'duplicateWebExId', id: '030004', reason: 'Duplicate WebEx ID',
+    when: 'CreateUser, or SetUser with newWebExId, names a webExId another user has.',
+    source: 'moodle branches on 030004 ("Username or email already exists"); text is ours', confidence: 'id-only',
+  },
+  duplicateEmail: {
+    key: 'duplicateEmail', id: '030005', reason: 'Email address already in use',
+    when: 'CreateUser / SetUser with an email another user of the site has.',
+    source: 'moodle branches on 030005; text is ours', confidence: 'id-only',
+  },
+  invalidSessionTicket: {
+    key: 'invalidSessionTicket', id: '030047', reason: 'Not a valid session ticket',
+    when: 'securityContext carries an unknown or expired sessionTicket.',
+    source: 'real GetUser failure (examples/getuser-response-2.xml)', confidence: 'verbatim',
+  },
+  ticketGenerationFailed: {
+    key: 'ticketGenerationFailed', id: '030048', reason: "Authentication Server can't generate a valid session ticket",
+    when: 'AuthenticateUser with an access token (or SAML response) the site does not accept. Carries subError AS0001 "authentication service error".',
+    subErrors: [{ id: 'AS0001', reason: 'authentication service error' }],
+    source: 'aogail/webex_xml_api fixture user_authenticate_user_response_bad.xml; communities.cisco.com thread 86845 (docs/notes/real-api-research.md)', confidence: 'verbatim',
+  },
+  unifiedSiteCreateRefused: {
+    key: 'unifiedSiteCreateRefused', id: '030098', reason: 'CreateUser is not supported on this site, add users in Control Hub',
+    when: 'CreateUser on a Control Hub managed site whose email cannot be added to the org (scenario-driven).',
+    source: 'moodle issue #28 (maintainer explanation)', confidence: 'id-only',
+  },
+  roleNotSupported: {
+    key: 'roleNotSupported', id: 'E030103', reason: 'Assignment of this role is not supported',
+    when: 'Spark Meet (Common Identity) site: assigning siteAdmin / roSiteAdmin / labAdmin / attendeeOnly.',
+    source: 'XML API 9.0 SP2 release notes', confidence: 'documented',
+  },
+  sessionTicketNotSupported: {
+    key: 'sessionTicketNotSupported', id: 'E030104', reason: 'This operation does not support SessionTicket authentication',
+    when: 'Spark Meet site: user management authenticated by sessionTicket instead of the admin password.',
+    source: 'XML API 9.0 SP2 release notes', confidence: 'documented',
+  },
+  profileSetupError: {
+    key: 'profileSetupError', id: 'E030105', reason: 'Error setting up or modifying user profile',
+    when: 'Spark Meet site: webExId differs from email, or a profile write the site cannot do.',
+    source: 'XML API 9.0 SP2 release notes', confidence: 'documented',
+  },
+  sessionTypeLimitExceeded: {
+    key: 'sessionTypeLimitExceeded', id: '110055', reason: 'User limit exceeded for Session Type',
+    when: 'Assigning (or activating a user with) a session type whose user licences are used up; serv:value carries the session-type id.',
+    source: 'Control Hub UI reads serv:value for 110055; text from the Okta guide', confidence: 'id-only',
+  },
+  hostLimitExceeded: {
+    key: 'hostLimitExceeded', id: '030059', reason: 'exceededSiteHostLimit',
+    when: 'CreateUser / SetUser making a user ACTIVATED beyond the site host limit.',
+    source: 'developer.cisco.com element page names the error exceededSiteHostLimit; ID assigned', confidence: 'assigned',
+  },
+  cantSetField: {
+    key: 'cantSetField', id: '030071', reason: "Can't set field {field}: {detail}",
+    when: 'A value of the wrong type, outside its enumeration or range, too long, or a read-only field.',
+    source: 'Okta guide Common Errors ("Can\'t set field", e.g. timeZoneID); ID assigned', confidence: 'assigned',
+  },
+  featureNotEnabled: {
+    key: 'featureNotEnabled', id: '030072', reason: 'Attribute {field} needs to be {value}',
+    when: 'Writing an attribute whose site feature is off with anything but its feature-off value.',
+    source: 'Okta guide Common Errors ("Attribute numAgentSession needs to be ..."); ID assigned', confidence: 'assigned',
+  },
+  invalidPersonalUrl: {
+    key: 'invalidPersonalUrl', id: '030073', reason: 'personalUrl {detail}',
+    when: 'SetUser personalUrl longer than 64 characters or with characters outside A-Z a-z 0-9 _ - .',
+    source: 'Okta guide personalUrl rules; ID and text assigned', confidence: 'assigned',
+  },
+  personalUrlTaken: {
+    key: 'personalUrlTaken', id: '030074', reason: 'personalUrl is already used by another user',
+    when: 'SetUser personalUrl equal to another user\'s (unique per site).',
+    source: 'inference (PMR URLs are unique per site); ID and text assigned', confidence: 'assigned',
+  },
+  passwordPolicy: {
+    key: 'passwordPolicy', id: '030075', reason: 'Password does not meet the site password policy: {detail}',
+    when: 'CreateUser / SetUser password violating the site policy or longer than 60.',
+    source: 'XSD maxLength 60; policy rules admin-configured; ID and text assigned', confidence: 'assigned',
+  },
+  siteNotFound: {
+    key: 'siteNotFound', id: '030076', reason: 'Site is not valid',
+    when: 'securityContext names no site, or a siteName / siteID (+partnerID) the emulator does not host.',
+    source: 'no public capture; ID and text assigned', confidence: 'assigned',
+  },
+  managedByControlHub: {
+    key: 'managedByControlHub', id: '030077', reason: "Can't set field {field}: managed in Control Hub",
+    when: 'SetUser on a Control Hub managed site changing webExId, email, name, password or phone.',
+    source: 'developer.cisco.com CreateUser/SetUser notes on Control Hub managed sites; ID and text assigned', confidence: 'assigned',
+  },
+  operationNotSupported: {
+    key: 'operationNotSupported', id: '999999', reason: 'This operation is not supported',
+    when: 'ActivateUser / InactivateUser (the XSD says "not supported") and other schema-only operations.',
+    source: 'user.xsd comment; ID is the generic unknown error the Control Hub UI knows', confidence: 'assigned',
+  },
+  internalError: {
+    key: 'internalError', id: '999999', reason: 'Unknown error',
+    when: 'An unexpected emulator error (never expected; reported instead of crashing).',
+    source: 'Control Hub UI knows 999999', confidence: 'id-only',
+  },
+};
+
+/** Fill `{name}` placeholders; unknown placeholders are left out so a reason never shows a brace. */
+export function formatReason(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] !== undefined ? String(params[name]) : ''));
+}
+
+export function exceptionById(id: string): ExceptionDef | undefined {
+  return Object.values(EXCEPTIONS).find((e) => e.id === id);
+}

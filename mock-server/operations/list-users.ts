@@ -1,0 +1,71 @@
+/** LstsummaryUser and LstUser: wire shapes → ListQuery, a page → user summaries + matchingRecords. */
+import { ACTIVE_VALUES } from '../catalog';
+import { child, childText, childrenNamed, type XmlNode } from '../wire';
+import { element } from '../wire/escape';
+import { LIST_DEFAULT_MAX, ORDER_BY_KEYS, listUsers, summaryOf, type ListQuery } from '../site/list-users';
+import { WebexError, cantSetField } from '../site/webex-error';
+import { SLOT } from '../site/user-record';
+import { encodeUser } from './codec/encode-user';
+import type { OperationContext, OperationResult } from './types';
+
+const FILTERS: [string, string][] = [['firstName', 'firstName'], ['lastName', 'lastName'], ['email', 'email'], ['active', 'active'], ['webExId', 'webExId']];
+
+function intOf(node: XmlNode | undefined, name: string, fallback: number): number {
+  const t = childText(node, name);
+  if (t === undefined || t.trim() === '') return fallback;
+  if (!/^-?\d+$/.test(t.trim())) throw cantSetField(name, `"${t}" is not a whole number`);
+  return Number(t.trim());
+}
+
+export function readListQuery(body: XmlNode): ListQuery {
+  const lc = child(body, 'listControl');
+  const method = (childText(lc, 'listMethod') ?? 'AND').trim().toUpperCase();
+  if (method !== 'AND' && method !== 'OR') throw cantSetField('listMethod', `"${method}" is not one of AND, OR`);
+  const filters = FILTERS.flatMap(([el, path]) => {
+    const v = childText(body, el);
+    return v !== undefined && v.trim() !== '' ? [{ path, value: v }] : [];
+  });
+  const active = filters.find((f) => f.path === 'active');
+  if (active && !(ACTIVE_VALUES as readonly string[]).includes(active.value.trim())) throw cantSetField('active', `"${active.value}" is not one of ${ACTIVE_VALUES.join(', ')}`);
+  const orderNode = child(body, 'order');
+  const bys = childrenNamed(orderNode, 'orderBy').map((n) => n.text.trim().toUpperCase());
+  const ads = childrenNamed(orderNode, 'orderAD').map((n) => n.text.trim().toUpperCase());
+  if (bys.length > 3) throw cantSetField('orderBy', 'at most 3 order keys');
+  const order = bys.map((by, i) => {
+    if (!ORDER_BY_KEYS.includes(by)) throw cantSetField('orderBy', `"${by}" is not a valid order key`);
+    const dir = ads[i] ?? 'ASC';
+    if (dir !== 'ASC' && dir !== 'DESC') throw cantSetField('orderAD', `"${dir}" is not one of ASC, DESC`);
+    return { by, dir: dir as 'ASC' | 'DESC' };
+  });
+  const scope = child(body, 'dataScope');
+  return {
+    filters, method, order,
+    startFrom: intOf(lc, 'startFrom', 1),
+    maximumNum: intOf(lc, 'maximumNum', LIST_DEFAULT_MAX),
+    regDateStart: childText(scope, 'regDateStart'),
+    regDateEnd: childText(scope, 'regDateEnd'),
+  };
+}
+
+function matchingRecords(total: number, returned: number, startFrom: number): string {
+  return `<use:matchingRecords><serv:total>${total}</serv:total><serv:returned>${returned}</serv:returned><serv:startFrom>${startFrom}</serv:startFrom></use:matchingRecords>`;
+}
+
+export function lstsummaryUser(ctx: OperationContext): OperationResult {
+  const page = listUsers(ctx.site, readListQuery(ctx.body));
+  if (page.users.length === 0) throw new WebexError('noRecordFound');
+  let out = '';
+  for (const rec of page.users) {
+    const s = summaryOf(rec);
+    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}</use:user>`;
+  }
+  return { body: out + matchingRecords(page.total, page.users.length, page.startFrom) };
+}
+
+/** Deprecated LstUser: the full user record per item. */
+export function lstUser(ctx: OperationContext): OperationResult {
+  const page = listUsers(ctx.site, readListQuery(ctx.body));
+  if (page.users.length === 0) throw new WebexError('noRecordFound');
+  const users = page.users.map((rec) => `<use:user>${encodeUser(rec)}</use:user>`).join('');
+  return { body: users + matchingRecords(page.total, page.users.length, page.startFrom), target: page.users.length === 1 ? String(page.users[0].values[SLOT.webExId]) : undefined };
+}

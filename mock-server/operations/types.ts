@@ -1,0 +1,29 @@
+import type { OperationDef } from '../catalog';
+import type { Caller } from '../site/auth';
+import type { Site } from '../site/site';
+import type { SecurityContext, XmlNode } from '../wire';
+
+export interface OperationContext {
+  op: OperationDef;
+  site: Site;
+  /** Authenticated caller; AuthenticateUser authenticates itself and gets undefined. */
+  caller: Caller | undefined;
+  security: SecurityContext;
+  body: XmlNode;
+  now: () => number;
+}
+
+export interface OperationResult {
+  /** Inner XML of serv:bodyContent. */
+  body: string;
+  /** Extra namespace declarations on bodyContent (site/ep services). */
+  bodyNamespaces?: Record<string, string>;
+  /** The webExId the operation acted on, for the journal. */
+  target?: string;
+}
+
+/** Handlers throw WebexError for FAILUREs. */
+export type OperationHandler = (ctx: OperationContext) => OperationResult;
+
+/** The webExId an operation targets, for the privilege check before the handler runs. */
+export type TargetOf = (body: XmlNode) => string | undefined;

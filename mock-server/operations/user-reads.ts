@@ -1,0 +1,70 @@
+/** GetUser, DelUser, the login/logout URLs and tickets: one user at a time. */
+import { API_VERSION } from '../catalog';
+import { childText, childrenNamed, escapeXml } from '../wire';
+import { element } from '../wire/escape';
+import { authorize } from '../site/auth';
+import { WebexError } from '../site/webex-error';
+import { SLOT } from '../site/user-record';
+import { encodeUser } from './codec/encode-user';
+import type { OperationContext, OperationResult } from './types';
+
+export function getUser(ctx: OperationContext): OperationResult {
+  const webExId = (childText(ctx.body, 'webExId') ?? '').trim();
+  authorize(ctx.caller!, ctx.op, webExId || ctx.caller!.webExId);
+  const rec = ctx.site.findUser(webExId);
+  if (!rec) throw new WebexError('userNotFound');
+  return { body: encodeUser(rec), target: webExId };
+}
+
+export const DEL_USER_MAX = 50;
+
+/** Deactivates up to 50 users; per-user status, FAILURE only when no id could be deactivated. */
+export function delUser(ctx: OperationContext): OperationResult {
+  const ids = childrenNamed(ctx.body, 'webExId').map((n) => n.text.trim());
+  if (ids.length === 0) throw new WebexError('userNotFound');
+  if (ids.length > DEL_USER_MAX) throw new WebexError('cantSetField', { field: 'webExId', detail: `at most ${DEL_USER_MAX} users per request` });
+  let first: WebexError | undefined;
+  let ok = 0;
+  const rows = ids.map((id) => {
+    try {
+      ctx.site.deactivate(id);
+      ok++;
+      return `<use:user>${element('use', 'webExId', id)}<use:status>SUCCESS</use:status></use:user>`;
+    } catch (e) {
+      if (!(e instanceof WebexError)) throw e;
+      first ??= e;
+      return `<use:user>${element('use', 'webExId', id)}<use:status>FAILURE</use:status></use:user>`;
+    }
+  });
+  if (ok === 0 && first) throw first;
+  return { body: rows.join(''), target: ids.join(',') };
+}
+
+export function getLoginTicket(ctx: OperationContext): OperationResult {
+  // A URL-API login ticket (p.php?AT=LI&TK=...), not an XML API session ticket.
+  const ticket = ctx.site.random.token(16);
+  return { body: `${element('use', 'ticket', ticket)}${element('use', 'apiVersion', API_VERSION)}` };
+}
+
+function loginTarget(ctx: OperationContext): string {
+  const webExId = (childText(ctx.body, 'webExID') ?? '').trim();
+  authorize(ctx.caller!, ctx.op, webExId || ctx.caller!.webExId);
+  const rec = ctx.site.findUser(webExId || ctx.caller!.webExId);
+  if (!rec) throw new WebexError('userNotFound');
+  return String(rec.values[SLOT.webExId]);
+}
+
+export function getLoginUrlUser(ctx: OperationContext): OperationResult {
+  const webExId = loginTarget(ctx);
+  const ticket = ctx.site.random.token(16);
+  const back = childText(ctx.body, 'backURL');
+  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&WID=${encodeURIComponent(webExId)}&TK=${encodeURIComponent(ticket)}${back ? `&MU=${encodeURIComponent(back)}` : ''}`;
+  return { body: `<use:userLoginURL>${escapeXml(url)}</use:userLoginURL>`, target: webExId };
+}
+
+export function getLogoutUrlUser(ctx: OperationContext): OperationResult {
+  const webExId = loginTarget(ctx);
+  const back = childText(ctx.body, 'backURL');
+  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LO${back ? `&BU=${encodeURIComponent(back)}` : ''}`;
+  return { body: `<use:userLogoutURL>${escapeXml(url)}</use:userLogoutURL>`, target: webExId };
+}

@@ -1,0 +1,104 @@
+/**
+ * LstsummaryUser / LstUser queries over a site (SPEC §2.6): filters combined by AND or OR, up to three order
+ * keys, a registration-date window, 1-based paging. Without filters and in userId order, a page is a slice:
+ * paging never scans the whole site.
+ */
+import { leafByPath } from '../catalog';
+import type { Site } from './site';
+import { SLOT, parseWebexDate, type UserRecord } from './user-record';
+
+export interface ListQuery {
+  filters: { path: string; value: string }[];
+  method: 'AND' | 'OR';
+  order: { by: string; dir: 'ASC' | 'DESC' }[];
+  /** 1-based; 0 is read as 1 (some clients send 0-based offsets). */
+  startFrom: number;
+  maximumNum: number;
+  regDateStart?: string;
+  regDateEnd?: string;
+}
+
+export interface ListPage {
+  users: UserRecord[];
+  total: number;
+  startFrom: number;
+}
+
+export const LIST_DEFAULT_MAX = 50;
+export const LIST_MAX = 500;
+
+/** orderBy keys (user.xsd orderByType) → catalog paths; UID and REGDATE use the record itself. */
+const ORDER_PATHS: Record<string, string> = {
+  WEBEXID: 'webExId', FIRSTNAME: 'firstName', LASTNAME: 'lastName', EMAIL: 'email', ACTIVE: 'active',
+  REGEXPDATE: 'expirationDate', PRIVILEGE: 'privilege/host', PERSONALURL: 'personalUrl', ADDRESS1: 'address/address1',
+  ADDRESS2: 'address/address2', CITY: 'address/city', STATE: 'address/state', ZIPCODE: 'address/zipCode',
+  COUNTRY: 'address/country', PHONE1: 'phones/phone', PHONE2: 'phones/phone2', MOBILE1: 'phones/mobilePhone',
+  MOBILE2: 'phones/mobilePhone2', FAX: 'phones/fax', PAGER: 'phones/pager', EMAIL2: 'email2', DIVISION: 'tracking/trackingCode1',
+  DEPARTMENT: 'tracking/trackingCode2', PROJECT: 'tracking/trackingCode3', OTHER: 'tracking/trackingCode4',
+  TIMEZONE: 'timeZoneID', OFFICENAME: 'title', OFFICETITLE: 'title', OFFICEURL: 'officeurl', CATEGORYID: 'categoryId', VISITCOUNT: 'visitCount',
+};
+export const ORDER_BY_KEYS = ['UID', 'REGDATE', ...Object.keys(ORDER_PATHS)];
+
+function sortKey(rec: UserRecord, by: string): string | number {
+  if (by === 'UID' || by === 'REGDATE') return rec.userId;
+  const slot = leafByPath.get(ORDER_PATHS[by])?.slot ?? -1;
+  const v = slot >= 0 ? rec.values[slot] : undefined;
+  return typeof v === 'number' ? v : String(v ?? '').toLowerCase();
+}
+
+/** Filters match case-insensitively; `%` or `*` is a wildcard. */
+function matcher(value: string): (s: string) => boolean {
+  const v = value.trim().toLowerCase();
+  if (!/[%*]/.test(v)) return (s) => s.toLowerCase() === v;
+  const re = new RegExp(`^${v.split(/[%*]/).map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (s) => re.test(s.toLowerCase());
+}
+
+export function listUsers(site: Site, q: ListQuery): ListPage {
+  const all = site.users();
+  const start = Math.max(1, q.startFrom);
+  const max = Math.min(Math.max(1, q.maximumNum), LIST_MAX);
+  const from = q.regDateStart ? parseWebexDate(q.regDateStart) : undefined;
+  const to = q.regDateEnd ? parseWebexDate(q.regDateEnd) : undefined;
+  const tests = q.filters.map((f) => ({ slot: leafByPath.get(f.path)!.slot, match: matcher(f.value) }));
+  const defaultOrder = q.order.length === 0 || (q.order.length === 1 && q.order[0].by === 'UID');
+  const descending = defaultOrder && q.order[0]?.dir === 'DESC';
+
+  if (tests.length === 0 && from === undefined && to === undefined && defaultOrder) {
+    const total = all.length;
+    const users = descending
+      ? all.slice(Math.max(0, total - start - max + 1), Math.max(0, total - start + 1)).reverse()
+      : all.slice(start - 1, start - 1 + max);
+    return { users, total, startFrom: start };
+  }
+
+  let matched = all.filter((rec) => {
+    if (from !== undefined && rec.registeredAt < from) return false;
+    if (to !== undefined && rec.registeredAt > to) return false;
+    if (tests.length === 0) return true;
+    const hit = (t: (typeof tests)[number]) => t.match(String(rec.values[t.slot] ?? ''));
+    return q.method === 'OR' ? tests.some(hit) : tests.every(hit);
+  });
+  if (!defaultOrder || descending) {
+    matched = [...matched].sort((a, b) => {
+      for (const o of q.order) {
+        const x = sortKey(a, o.by);
+        const y = sortKey(b, o.by);
+        if (x < y) return o.dir === 'DESC' ? 1 : -1;
+        if (x > y) return o.dir === 'DESC' ? -1 : 1;
+      }
+      return a.userId - b.userId;
+    });
+  }
+  return { users: matched.slice(start - 1, start - 1 + max), total: matched.length, startFrom: start };
+}
+
+export const summaryOf = (rec: UserRecord) => ({
+  webExId: String(rec.values[SLOT.webExId]),
+  firstName: String(rec.values[SLOT.firstName] ?? ''),
+  lastName: String(rec.values[SLOT.lastName] ?? ''),
+  email: String(rec.values[SLOT.email] ?? ''),
+  registrationDate: String(rec.values[SLOT.registrationDate] ?? ''),
+  active: String(rec.values[SLOT.active]),
+  timeZoneID: Number(rec.values[SLOT.timeZoneID]),
+});

@@ -1,0 +1,52 @@
+/** Value rules beyond type and length (SPEC §6 rows 7, 17, 18; Okta's personalUrl rule). */
+import { createHash, randomBytes } from 'node:crypto';
+import type { PasswordPolicy } from './site-config';
+import { WebexError, cantSetField } from './webex-error';
+
+export const PERSONAL_URL_MAX = 64;
+const PERSONAL_URL_CHARS = /^[A-Za-z0-9_.-]+$/;
+
+export function checkPersonalUrl(value: string): void {
+  if (value.length === 0) throw new WebexError('invalidPersonalUrl', { detail: 'must not be empty' });
+  if (value.length > PERSONAL_URL_MAX) throw new WebexError('invalidPersonalUrl', { detail: `is longer than ${PERSONAL_URL_MAX} characters` });
+  if (!PERSONAL_URL_CHARS.test(value)) throw new WebexError('invalidPersonalUrl', { detail: 'has restricted characters: only A-Z a-z 0-9 _ - . are allowed' });
+}
+
+/** PINs: digits only, no single repeated digit, no ascending or descending run (1111, 1234, 4321). */
+export function checkPin(field: string, value: string): void {
+  if (value === '') return;
+  const problem = !/^\d{4,8}$/.test(value) ? 'must be 4 to 8 digits'
+    : /^(\d)\1+$/.test(value) ? 'must not repeat one digit'
+      : isRun(value, 1) || isRun(value, -1) ? 'must not be a sequence' : undefined;
+  if (problem) throw cantSetField(field, `a valid PIN is required: ${problem}`);
+}
+
+function isRun(digits: string, step: number): boolean {
+  for (let i = 1; i < digits.length; i++) if (+digits[i] - +digits[i - 1] !== step) return false;
+  return true;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export function checkEmail(field: string, value: string): void {
+  if (value !== '' && !EMAIL.test(value)) throw cantSetField(field, `"${value}" is not a valid email address`);
+}
+
+export function checkPassword(policy: PasswordPolicy, password: string, webExId: string): void {
+  const fail = (detail: string) => new WebexError('passwordPolicy', { detail });
+  if (password.length > 60) throw fail('at most 60 characters');
+  if (password.length < policy.minLength) throw fail(`at least ${policy.minLength} characters`);
+  const count = (re: RegExp) => (password.match(re) ?? []).length;
+  if (count(/\d/g) < policy.minDigits) throw fail(`at least ${policy.minDigits} digit(s)`);
+  if (count(/[A-Za-z]/g) < policy.minLetters) throw fail(`at least ${policy.minLetters} letter(s)`);
+  if (count(/[^A-Za-z0-9]/g) < policy.minSpecial) throw fail(`at least ${policy.minSpecial} special character(s)`);
+  if (policy.mixedCase && !(/[a-z]/.test(password) && /[A-Z]/.test(password))) throw fail('both upper and lower case letters');
+  if (policy.noWebExId && webExId !== '' && password.toLowerCase().includes(webExId.toLowerCase())) throw fail('must not contain the WebEx ID');
+}
+
+export function hashPassword(password: string, salt = randomBytes(8).toString('hex')): { hash: string; salt: string } {
+  return { hash: createHash('sha256').update(salt).update(password).digest('hex'), salt };
+}
+
+export function passwordMatches(password: string, hash: string | undefined, salt: string | undefined): boolean {
+  return hash !== undefined && salt !== undefined && hashPassword(password, salt).hash === hash;
+}

@@ -1,0 +1,83 @@
+/** A stored user: one value per catalog slot (lists are arrays in their slot). No HTTP, no XML. */
+import { leafByPath, listByPath, slotOf, type Value } from '../catalog';
+
+export type ListItem = Value | Record<string, Value>;
+export type SlotValue = Value | ListItem[] | undefined;
+
+export interface UserRecord {
+  userId: number;
+  values: SlotValue[];
+  /** salted SHA-256 of the password; never the password itself. */
+  passwordHash?: string;
+  passwordSalt?: string;
+  /** epoch ms */
+  registeredAt: number;
+}
+
+/** Slots the site reads on every request, resolved once. */
+export const SLOT = {
+  webExId: slotOf('webExId'),
+  email: slotOf('email'),
+  firstName: slotOf('firstName'),
+  lastName: slotOf('lastName'),
+  active: slotOf('active'),
+  personalUrl: slotOf('personalUrl'),
+  password: slotOf('password'),
+  timeZoneID: slotOf('timeZoneID'),
+  timeZone: slotOf('timeZone'),
+  timeZoneWithDST: slotOf('timeZoneWithDST'),
+  language: slotOf('language'),
+  languageID: slotOf('languageID'),
+  phone: slotOf('phones/phone'),
+  mobilePhone: slotOf('phones/mobilePhone'),
+  siteAdmin: slotOf('privilege/siteAdmin'),
+  roSiteAdmin: slotOf('privilege/roSiteAdmin'),
+  host: slotOf('privilege/host'),
+  hqVideo: slotOf('privilege/HQvideo'),
+  hdVideo: slotOf('privilege/HDvideo'),
+  defaultSessionType: slotOf('sessionOptions/defaultSessionType'),
+  pmrTitle: slotOf('personalMeetingRoom/title'),
+  pmrUrl: slotOf('personalMeetingRoom/personalMeetingRoomURL'),
+  pmrSip: slotOf('personalMeetingRoom/sipURL'),
+  pmrAccessCode: slotOf('personalMeetingRoom/accessCode'),
+  pmrHostPin: slotOf('personalMeetingRoom/hostPIN'),
+  registrationDate: slotOf('registrationDate'),
+  userId: slotOf('userId'),
+  meetingTypes: listByPath.get('meetingTypes/meetingType')!.slot,
+} as const;
+
+export const str = (rec: UserRecord, slot: number): string => {
+  const v = rec.values[slot];
+  return v === undefined ? '' : String(v);
+};
+
+export function meetingTypesOf(values: SlotValue[]): number[] {
+  return (values[SLOT.meetingTypes] as number[] | undefined) ?? [];
+}
+
+export const isActive = (values: SlotValue[]): boolean => values[SLOT.active] === 'ACTIVATED';
+
+/** Read a value by catalog path; leaves inside lists read from the item whose key matches (default: first item). */
+export function readPath(rec: UserRecord, path: string, key?: Value): SlotValue {
+  const leaf = leafByPath.get(path);
+  if (!leaf) return undefined;
+  if (leaf.slot >= 0) return rec.values[leaf.slot];
+  const list = leaf.list!;
+  const items = rec.values[list.slot] as ListItem[] | undefined;
+  if (!items) return undefined;
+  if (list.def.item.kind === 'leaf') return items as Value[];
+  const record = (key === undefined ? items[0] : items.find((i) => (i as Record<string, Value>)[list.def.key!] === key)) as Record<string, Value> | undefined;
+  return record?.[leaf.def.element];
+}
+
+export function formatWebexDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+export function parseWebexDate(text: string): number | undefined {
+  const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)$/.exec(text.trim());
+  if (!m) return undefined;
+  return Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6]);
+}

@@ -1,0 +1,46 @@
+/**
+ * Responses exactly as real sites write them (SPEC §1.4): one line, literal serv/com/use prefixes declared on
+ * the root, xsi declared on bodyContent, gsbStatus always, reason/exceptionID/value on FAILURE.
+ */
+import { escapeXml } from './escape';
+import { NS } from './namespaces';
+
+export type GsbStatus = 'PRIMARY' | 'BACKUP';
+
+const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
+const ROOT_OPEN = `<serv:message xmlns:serv="${NS.serv}" xmlns:com="${NS.com}" xmlns:use="${NS.use}">`;
+const ROOT_CLOSE = '</serv:message>';
+
+export interface SuccessOptions {
+  gsbStatus?: GsbStatus;
+  /** Extra namespace declarations for bodyContent (site and ep services use their own prefixes). */
+  bodyNamespaces?: Record<string, string>;
+}
+
+export function successEnvelope(responseType: string, inner: string, opts: SuccessOptions = {}): string {
+  const ns = Object.entries(opts.bodyNamespaces ?? {}).map(([p, uri]) => ` xmlns:${p}="${uri}"`).join('');
+  const open = `<serv:bodyContent xsi:type="${responseType}" xmlns:xsi="${NS.xsi}"${ns}`;
+  const content = inner === '' ? `${open}/>` : `${open}>${inner}</serv:bodyContent>`;
+  return `${DECL}${ROOT_OPEN}<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus></serv:response></serv:header><serv:body>${content}</serv:body>${ROOT_CLOSE}`;
+}
+
+export interface FailureOptions {
+  gsbStatus?: GsbStatus;
+  /** serv:value: extra datum (110055 carries the session-type id). */
+  value?: string;
+  /** serv:subErrors/serv:subError entries (030048 carries AS0001). */
+  subErrors?: readonly { id: string; reason: string; value?: string }[];
+  /** "Fail to forward request" failures have <serv:body></serv:body> with no bodyContent. */
+  withoutBodyContent?: boolean;
+}
+
+export function failureEnvelope(exceptionId: string, reason: string, opts: FailureOptions = {}): string {
+  const subs = opts.subErrors?.length
+    ? `<serv:subErrors>${opts.subErrors.map((e) => `<serv:subError><serv:exceptionID>${escapeXml(e.id)}</serv:exceptionID><serv:reason>${escapeXml(e.reason)}</serv:reason>${e.value ? `<serv:value>${escapeXml(e.value)}</serv:value>` : '<serv:value/>'}</serv:subError>`).join('')}</serv:subErrors>`
+    : '';
+  const value = opts.value !== undefined ? `<serv:value>${escapeXml(opts.value)}</serv:value>` : '';
+  const body = opts.withoutBodyContent ? '<serv:body></serv:body>' : '<serv:body><serv:bodyContent/></serv:body>';
+  return `${DECL}${ROOT_OPEN}<serv:header><serv:response><serv:result>FAILURE</serv:result><serv:reason>${escapeXml(reason)}</serv:reason><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus><serv:exceptionID>${escapeXml(exceptionId)}</serv:exceptionID>${subs}${value}</serv:response></serv:header>${body}${ROOT_CLOSE}`;
+}
+
+export const RESPONSE_CONTENT_TYPE = 'text/xml;charset=UTF-8';

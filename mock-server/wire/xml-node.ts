@@ -1,0 +1,26 @@
+/** A parsed XML element, keyed by local name: prefixes are kept only for diagnostics (real sites ignore them). */
+export interface XmlNode {
+  name: string;
+  prefix: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return node?.children.find((c) => c.name === name);
+}
+
+export function childrenNamed(node: XmlNode | undefined, name: string): XmlNode[] {
+  return node ? node.children.filter((c) => c.name === name) : [];
+}
+
+export function childText(node: XmlNode | undefined, name: string): string | undefined {
+  const c = child(node, name);
+  return c ? c.text : undefined;
+}
+
+/** Local names are matched case-sensitively, as the real service does (webExId vs webExID matters). */
+export function hasChild(node: XmlNode | undefined, name: string): boolean {
+  return child(node, name) !== undefined;
+}
