@@ -2,7 +2,9 @@ import { ConnectorError } from '../errors/connector-error';
 import { localError } from '../errors/classify';
 import { MOBILE_PHONE_NOTE, SESSION_TYPES_NOTE } from '../errors/remedies';
 import { profileToElements, rejectReadOnly, validateProfile, type Profile } from '../mapping/profile';
-import type { XmlElement } from '../xml/request';
+import { attributeByName } from '../mapping/attributes';
+import type { CallOptions } from '../transport/client';
+import type { RequestSpec, XmlElement } from '../xml/request';
 import { textOf, type WebexResponse } from '../xml/response';
 import type { ConnectorContext } from './context';
 import { requireWebExId } from './get-user';
@@ -31,6 +33,29 @@ function notesFor(profile: Profile): string[] {
   return notes;
 }
 
+/**
+ * Webex names the element, not the flat attribute ("Can't set field isEnableCET"); when that leaf is ambiguous
+ * (privilege/isEnableCET, options/isEnableCET) the profile that was sent says which attribute it was.
+ */
+function inProfileTerms(error: unknown, profile: Profile): unknown {
+  if (!(error instanceof ConnectorError) || !error.attribute || error.attribute in profile) return error;
+  const leaf = error.attribute.split('/').pop()!;
+  const candidates = Object.keys(profile).filter((name) => attributeByName(name)?.path.at(-1) === leaf);
+  if (candidates.length !== 1) return error;
+  const resolved = new ConnectorError({ ...error.toJSON(), attribute: candidates[0] });
+  resolved.stack = error.stack;
+  return resolved;
+}
+
+/** Send, and re-express a failure's field in the profile's own attribute names. */
+async function send(ctx: ConnectorContext, spec: RequestSpec, profile: Profile, options?: CallOptions): Promise<WebexResponse> {
+  try {
+    return await ctx.client.call(spec, options);
+  } catch (error) {
+    throw inProfileTerms(error, profile);
+  }
+}
+
 function typedProfile(ctx: ConnectorContext, input: unknown): Profile {
   const profile = validateProfile(input, { strict: ctx.strict });
   rejectReadOnly(profile);
@@ -51,7 +76,7 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
   if (options.sendWelcome !== undefined) elements.push({ name: 'sendWelcome', ns: 'use', text: String(options.sendWelcome) });
 
   let recovered = false;
-  const response = await ctx.client.call(requests.createUser(elements), {
+  const response = await send(ctx, requests.createUser(elements), createProfile, {
     // The previous CreateUser may have reached Webex: look before creating again.
     beforeRetry: async () => {
       const existing = await findUser(ctx, webExId);
@@ -64,7 +89,7 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
 
   if (personalUrl !== undefined) {
     try {
-      await ctx.client.call(requests.setUser(profileToElements({ webExId, personalUrl })));
+      await send(ctx, requests.setUser(profileToElements({ webExId, personalUrl })), { personalUrl });
       operations.push('SetUser');
     } catch (error) {
       if (error instanceof ConnectorError) error.userCreated = { webExId, userId };
@@ -95,7 +120,7 @@ export async function pushProfileUpdate(ctx: ConnectorContext, webExId: string, 
   }
   const elements = profileToElements({ ...changes, webExId: target });
   if (renaming) elements.push({ name: 'newWebExId', ns: 'use', text: String(newWebExId) });
-  await ctx.client.call(requests.setUser(elements));
+  await send(ctx, requests.setUser(elements), profile);
   return { webExId: renaming ? String(newWebExId) : target, operations: ['SetUser'], notes: notesFor(profile) };
 }
 
@@ -103,7 +128,7 @@ export async function pushPassword(ctx: ConnectorContext, webExId: string, passw
   const target = requireWebExId(webExId);
   if (typeof password !== 'string' || password === '') throw localError('invalidValue', 'A new password is required', 'password');
   const profile = typedProfile(ctx, { password });
-  await ctx.client.call(requests.setUser(profileToElements({ ...profile, webExId: target })));
+  await send(ctx, requests.setUser(profileToElements({ ...profile, webExId: target })), profile);
   return { webExId: target, operations: ['SetUser'], notes: [] };
 }
 
