@@ -146,6 +146,7 @@ export class Engine {
       }
       const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: envelope.body, now: this.now });
       meta.target = result.target;
+      if (result.ignored?.length) meta.ignoredElements = result.ignored;
       return xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces }));
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;

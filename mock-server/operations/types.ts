@@ -20,6 +20,8 @@ export interface OperationResult {
   bodyNamespaces?: Record<string, string>;
   /** The webExId the operation acted on, for the journal. */
   target?: string;
+  /** Request elements the catalog does not know (the service ignores them); journaled so connector bugs show. */
+  ignored?: string[];
 }
 
 /** Handlers throw WebexError for FAILUREs. */

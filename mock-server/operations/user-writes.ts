@@ -13,7 +13,7 @@ const SET_EXTRAS = new Set<string>(OPERATION_EXTRAS.SetUser);
 export function createUser(ctx: OperationContext): OperationResult {
   const input = decodeUser(ctx.body, CREATE_EXTRAS);
   const rec = ctx.site.createUser(input);
-  return { body: element('use', 'userId', String(rec.userId)), target: String(input.scalars.get('webExId') ?? '') };
+  return { body: element('use', 'userId', String(rec.userId)), target: String(input.scalars.get('webExId') ?? ''), ignored: input.ignored };
 }
 
 export function setUser(ctx: OperationContext): OperationResult {
@@ -30,5 +30,5 @@ export function setUser(ctx: OperationContext): OperationResult {
     for (const p of ['privilege/siteAdmin', 'privilege/roSiteAdmin']) if (input.scalars.has(p)) throw new WebexError('accessDenied');
   }
   ctx.site.updateUser(webExId.trim(), input, newWebExId);
-  return { body: '', target: webExId };
+  return { body: '', target: webExId, ignored: input.ignored };
 }
