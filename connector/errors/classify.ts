@@ -126,6 +126,6 @@ export function transportError(message: string, operation: string, httpStatus?: 
 }
 
 /** A profile or argument the connector refuses before sending anything. */
-export function localError(errorClass: ErrorClass, message: string, attribute?: string): ConnectorError {
-  return new ConnectorError({ errorClass, origin: 'local', message, remedy: REMEDIES[errorClass], attribute });
+export function localError(errorClass: ErrorClass, message: string, attribute?: string, remedy?: string): ConnectorError {
+  return new ConnectorError({ errorClass, origin: 'local', message, remedy: remedy ?? REMEDIES[errorClass], attribute });
 }

@@ -16,7 +16,7 @@ export const REMEDIES: Readonly<Record<ErrorClass, string>> = {
   accessDenied: 'Use the credentials of a full site administrator (not a host, not a read-only admin).',
   rateLimited: 'Webex throttles user operations per minute: wait as long as Retry-After says and retry, and lower the provisioning rate.',
   siteUnsupported: 'This site restricts user management over the XML API (Spark Meet / Common Identity or Control Hub managed): manage these users or fields in Control Hub.',
-  transient: 'Webex is temporarily unavailable or the connection failed: retry later; the connector already retried with backoff.',
+  transient: 'Webex is temporarily unavailable or the connection failed: retry later (the connector retries transient failures with backoff before it reports them).',
   unknown: 'Unexpected Webex error: retry; if it persists, contact Cisco support with the exception ID and reason.',
 };
 
@@ -26,3 +26,9 @@ export const MOBILE_PHONE_NOTE =
 
 export const SESSION_TYPES_NOTE =
   'Session types only take effect when the matching supportedServices* flags are set: map supportedServicesMeetingCenter etc. too.';
+
+export const UNKNOWN_ATTRIBUTE_REMEDY =
+  'Use the flat attribute names the connector supports (list them with `webex-connector schema --offline`); names are case-sensitive.';
+
+export const UNREACHABLE_REMEDY =
+  'Check the URL (the site, e.g. https://acme.webex.com, or its /WBXService/XMLService endpoint), DNS, proxy and firewall; if it is right, Webex may be down: retry later.';

@@ -1,4 +1,5 @@
 import { localError } from '../errors/classify';
+import { UNKNOWN_ATTRIBUTE_REMEDY } from '../errors/remedies';
 import { hasInvalidXmlChars } from '../xml/escape';
 import type { XmlElement } from '../xml/request';
 import { asArray, at, isObject, textOf, type XmlNode, type XmlObject } from '../xml/response';
@@ -20,7 +21,7 @@ export function validateProfile(input: unknown, options: ValidateOptions = {}): 
   const unknown = Object.keys(input).filter((name) => !attributeByName(name));
   if (unknown.length > 0) {
     const hint = unknown.map((name) => suggestion(name)).filter(Boolean).join('; ');
-    throw localError('invalidValue', `Unknown attribute${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}${hint ? ` (${hint})` : ''}`, unknown[0]);
+    throw localError('invalidValue', `Unknown attribute${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}${hint ? ` (${hint})` : ''}`, unknown[0], UNKNOWN_ATTRIBUTE_REMEDY);
   }
   const profile: Profile = {};
   for (const [name, raw] of Object.entries(input)) {

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error';
-import { REMEDIES } from '../errors/remedies';
+import { REMEDIES, UNREACHABLE_REMEDY } from '../errors/remedies';
 import { at, textOf } from '../xml/response';
 import type { ConnectorContext } from './context';
 import * as requests from './requests';
@@ -45,7 +45,9 @@ export async function testConnection(ctx: ConnectorContext): Promise<ConnectionR
     self = await ctx.client.call(requests.getUser(ctx.adminWebExId), { noRetry: true });
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
-    if (error.origin === 'transport' || error.errorClass === 'transient') return fail('reachable', error);
+    if (error.origin === 'transport' || error.errorClass === 'transient') {
+      return fail('reachable', new ConnectorError({ ...error.toJSON(), remedy: UNREACHABLE_REMEDY }));
+    }
     checks.push({ name: 'reachable', ok: true, message: `${ctx.client.url} answers as a Webex XML API` });
     return fail('credentials', error);
   }

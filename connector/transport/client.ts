@@ -133,15 +133,17 @@ export class XmlClient {
     } catch (caught) {
       this.options.onEvent?.({ type: 'response', operation, attempt, status });
       if (!(caught instanceof UnreadableResponseError)) throw caught;
-      // A 4xx page (proxy, wrong path) or garbage: not a Webex answer. 429 is a throttle.
+      // A 4xx page (proxy, wrong path) or garbage: not a Webex answer. 429 is a throttle, 408 a timeout.
       if (status === 429) {
         throw classifyFailure({ exceptionId: '000045', reason: 'HTTP 429 Too Many Requests', operation, retryAfterMs });
       }
+      const wrongUrl = status >= 400 && status !== 408;
       throw new ConnectorError({
         ...transportError(`${operation}: ${this.options.url} did not answer with a Webex XML API document (HTTP ${status}, ${caught.message})`, operation, status).toJSON(),
-        errorClass: status === 404 ? 'authentication' : 'transient',
-        remedy: status === 404
-          ? 'Check the Webex URL: it must be the site XML API endpoint, e.g. https://acme.webex.com/WBXService/XMLService.'
+        // A wrong URL will not fix itself: not retried, reported with the setting to check.
+        errorClass: wrongUrl ? 'authentication' : 'transient',
+        remedy: wrongUrl
+          ? 'Check the Webex URL: it must be the site (https://acme.webex.com) or its XML API endpoint (…/WBXService/XMLService).'
           : 'Webex did not answer with an XML API document: check the URL and retry later.',
       });
     }
