@@ -15,7 +15,7 @@ export type ElementNamespace = 'use' | 'com';
 export type Access =
   /** CreateUser and SetUser. */
   | 'read-write'
-  /** SetUser only: Webex ignores it on create, so the connector creates, then updates (personalUrl). */
+  /** SetUser only: Webex generates it on create, so the connector creates, then updates (personalUrl, hostPIN). */
   | 'update-only'
   /** Returned by GetUser, derived by Webex, never sent. */
   | 'read-only';
@@ -178,7 +178,8 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
 
   int('timeZoneID', 'timeZoneID', { min: -1, note: 'Index into the Webex time-zone list (-1 = site default, 4 = Pacific San Jose)' }),
   str('timeZone', 'timeZone', { note: 'com:timeZoneType string, e.g. "GMT-08:00, Pacific (San Jose)"' }),
-  str('timeZoneWithDST', 'timeZoneWithDST'),
+  // SPEC §3.1 lists it as C/S/G "read-mostly": Webex derives it from timeZoneID, so the connector never sends it.
+  str('timeZoneWithDST', 'timeZoneWithDST', { access: 'read-only', note: 'Derived by Webex from timeZoneID' }),
 
   // --- tracking (com:trackingType) ---
   ...Array.from({ length: 10 }, (_, i) =>
@@ -209,7 +210,9 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   bool('privilegeTeleCLIAuthEnabled', 'privilege/teleCLIAuthEnabled', { feature: 'teleCLIAuth' }),
   bool('privilegeTeleCLIPINEnabled', 'privilege/teleCLIPINEnabled', { feature: 'teleCLIPIN' }),
 
-  str('language', 'language', { note: 'e.g. ENGLISH' }),
+  str('language', 'language', {
+    note: 'common.xsd languageType: ENGLISH, INTERNATIONAL ENGLISH, SIMPLIFIED CHINESE, TRADITIONAL CHINESE, JAPANESE, KOREAN, FRENCH, CANADIAN FRENCH, GERMAN, ITALIAN, CASTILIAN SPANISH, LATIN AMERICAN SPANISH, SWEDISH, DUTCH, BRAZILIAN PORTUGUESE, PORTUGUESE, SPANISH',
+  }),
   str('locale', 'locale', { note: 'e.g. U.S.' }),
   str('schedulingPermission', 'schedulingPermission', { note: 'webExIds allowed to schedule for this user' }),
   oneOf('active', 'active', ['ACTIVATED', 'REQUEST_TO_ACTIVATE', 'DEACTIVATED'], { base: true }),
@@ -265,7 +268,7 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   }),
   str('personalMeetingRoomAccessCode', 'personalMeetingRoom/accessCode', { access: 'read-only', feature: 'personalMeetingRoom' }),
   str('personalMeetingRoomHostPIN', 'personalMeetingRoom/hostPIN', {
-    feature: 'personalMeetingRoom', pattern: /^\d{4}$/, patternText: '4 digits', note: 'No repeated digits or simple sequences',
+    access: 'update-only', feature: 'personalMeetingRoom', pattern: /^\d{4}$/, patternText: '4 digits', note: 'No repeated digits or simple sequences',
   }),
   str('personalMeetingRoomPilotNumber', 'personalMeetingRoom/pilotNumber', { feature: 'personalMeetingRoom', note: 'Element unconfirmed' }),
   bool('personalMeetingRoomApplyPMRForInstantMeeting', 'personalMeetingRoom/applyPMRForInstantMeeting', { feature: 'personalMeetingRoom' }),

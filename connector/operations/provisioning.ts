@@ -62,7 +62,7 @@ function typedProfile(ctx: ConnectorContext, input: unknown): Profile {
   return profile;
 }
 
-/** CreateUser; a mapped personalUrl follows in a SetUser, because Webex ignores it on create. */
+/** CreateUser; a mapped personalUrl (or hostPIN) follows in a SetUser, because Webex generates them on create. */
 export async function pushNewUser(ctx: ConnectorContext, input: unknown, options: PushNewUserOptions = {}): Promise<PushResult> {
   const profile = typedProfile(ctx, input);
   for (const required of ['webExId', 'email'] as const) {
@@ -71,7 +71,12 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
     }
   }
   const webExId = String(profile.webExId);
-  const { personalUrl, ...createProfile } = profile;
+  // Webex generates personalUrl and hostPIN on create: a mapped value is set by a SetUser right after.
+  const createProfile: Profile = {};
+  const afterCreate: Profile = {};
+  for (const [name, value] of Object.entries(profile)) {
+    (attributeByName(name)?.access === 'update-only' ? afterCreate : createProfile)[name] = value;
+  }
   const elements = profileToElements(createProfile);
   if (options.sendWelcome !== undefined) elements.push({ name: 'sendWelcome', ns: 'use', text: String(options.sendWelcome) });
 
@@ -87,9 +92,9 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
   const userId = textOf(response.body.userId);
   const operations = ['CreateUser'];
 
-  if (personalUrl !== undefined) {
+  if (Object.keys(afterCreate).length > 0) {
     try {
-      await send(ctx, requests.setUser(profileToElements({ webExId, personalUrl })), { personalUrl });
+      await send(ctx, requests.setUser(profileToElements({ ...afterCreate, webExId })), afterCreate);
       operations.push('SetUser');
     } catch (error) {
       if (error instanceof ConnectorError) error.userCreated = { webExId, userId };
