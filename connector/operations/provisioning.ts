@@ -125,7 +125,11 @@ export async function pushProfileUpdate(ctx: ConnectorContext, webExId: string, 
   }
   const elements = profileToElements({ ...changes, webExId: target });
   if (renaming) elements.push({ name: 'newWebExId', ns: 'use', text: String(newWebExId) });
-  await send(ctx, requests.setUser(elements), profile);
+  await send(ctx, requests.setUser(elements), profile, renaming ? {
+    // A rename that reached Webex before the connection failed cannot be repeated (the old id is gone):
+    // if the new id already exists, the first attempt did it.
+    beforeRetry: () => findUser(ctx, String(newWebExId)),
+  } : undefined);
   return { webExId: renaming ? String(newWebExId) : target, operations: ['SetUser'], notes: notesFor(profile) };
 }
 

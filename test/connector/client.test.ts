@@ -86,7 +86,7 @@ describe('XML client retries', () => {
   });
 });
 
-describe('CreateUser is never sent twice when its outcome is unknown', () => {
+describe('writes that cannot be repeated are checked before a retry when their outcome is unknown', () => {
   function connectorWith(handler: Parameters<typeof fakeFetch>[0]) {
     const fake = fakeFetch(handler);
     const connector = new WebexConnector({
@@ -117,5 +117,15 @@ describe('CreateUser is never sent twice when its outcome is unknown', () => {
     expect(fake.operations()).toEqual(['CreateUser', 'GetUser', 'CreateUser']);
     expect(result.userId).toBe('88');
     expect(result.recoveredAfterUnknownOutcome).toBeUndefined();
+  });
+
+  it('a rename whose answer was lost is not repeated: GetUser of the new id settles it', async () => {
+    let renamed = false;
+    const { connector, fake } = connectorWith((req) => {
+      if (req.operation === 'SetUser') { renamed = true; return new TypeError('fetch failed: other side closed'); }
+      return renamed && req.body.webExId === 'jane' ? success('getUserResponse', getUserBody({ webExId: 'jane', email: 'j@x.com' })) : failure('030001', 'Corresponding User not found');
+    });
+    expect((await connector.pushProfileUpdate('jdoe', { webExId: 'jane' })).webExId).toBe('jane');
+    expect(fake.operations()).toEqual(['SetUser', 'GetUser']);
   });
 });
