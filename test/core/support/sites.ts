@@ -2,7 +2,7 @@
 import { createWebexMock, inputFromPaths, siteConfig, type SiteConfig, type SiteRegistry, type WebexMock } from '../../../mock-server';
 import type { Security } from './xml';
 
-export const SITE_ADMIN_PASSWORD = 'Adm1n!pass';
+export const SITE_ADMIN_PASSWORD = 'Adm1n!Pass2x';
 
 export function adminOf(siteName: string): Security {
   return { siteName, webExID: 'admin', password: SITE_ADMIN_PASSWORD };
@@ -10,11 +10,14 @@ export function adminOf(siteName: string): Security {
 
 /** Add a site with an active `admin` site admin (created past licence checks, so any limit can be configured). */
 export function addSite(registry: SiteRegistry, partial: Partial<SiteConfig> & { name: string }) {
-  const site = registry.add(siteConfig(partial));
+  // Flags apply after the admin exists: a Spark Meet site refuses to create any siteAdmin (E030103), even when seeding.
+  const { flags, ...rest } = partial;
+  const site = registry.add(siteConfig(rest));
   site.createUser(inputFromPaths({
     webExId: 'admin', email: `admin@${partial.name}.example.com`, firstName: 'Site', lastName: 'Admin',
     password: SITE_ADMIN_PASSWORD, 'privilege/siteAdmin': 'true',
   }), { skipLicenceChecks: true });
+  if (flags) site.config.flags = { ...site.config.flags, ...flags };
   // The admin is ACTIVATED and holds a host licence and the site's default session type: tests read usage() for room.
   return site;
 }
