@@ -62,6 +62,15 @@ export function formatSchema(report: SchemaReport): string {
   if (report.sessionTypes.length > 0) {
     lines.push(`session types: ${report.sessionTypes.map((t) => `${t.id}${t.name ? ` ${t.name}` : ''}`).join(', ')}`);
   }
+  if (report.hosts) {
+    lines.push(`hosts: ${report.hosts.active ?? '?'} active of ${report.hosts.limit < 0 ? 'unlimited' : report.hosts.limit}`);
+  }
+  const pw = report.passwordCriteria;
+  if (pw) {
+    const rules = [pw.minLength && `≥${pw.minLength} chars`, pw.minNumeric && `≥${pw.minNumeric} digits`, pw.minAlpha && `≥${pw.minAlpha} letters`,
+      pw.minSpecial && `≥${pw.minSpecial} special`, pw.mixedCase && 'mixed case'].filter(Boolean);
+    lines.push(`password policy: ${rules.length > 0 ? rules.join(', ') : 'none reported'}`);
+  }
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
 }

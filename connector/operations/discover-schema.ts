@@ -28,8 +28,20 @@ export interface SchemaAttribute {
 
 export interface SessionType { id: number; name?: string }
 
+/** Site password rules (GetSite accountPasswordCriteria), for the admin to compare with mapped passwords. */
+export interface PasswordCriteria {
+  minLength?: number;
+  minNumeric?: number;
+  minAlpha?: number;
+  minSpecial?: number;
+  mixedCase?: boolean;
+}
+
 export interface SchemaReport {
   attributes: SchemaAttribute[];
+  /** Host licences (GetSite metaData accountNumLimit / activeUserCount), when the site reports them; -1 = unlimited. */
+  hosts?: { limit: number; active?: number };
+  passwordCriteria?: PasswordCriteria;
   /** Feature flags read from GetSite (undefined when GetSite does not report one). */
   features: Partial<Record<FeatureKey, boolean>>;
   sessionTypes: SessionType[];
@@ -66,6 +78,31 @@ function sessionTypesFromSite(siteInstance: XmlObject): SessionType[] {
   return asArray(at(siteInstance, ['metaData', 'meetingTypes']))
     .map((node) => ({ id: Number(textOf(at(node, ['meetingTypeID']))), name: textOf(at(node, ['meetingTypeName'])) }))
     .filter((t) => Number.isFinite(t.id));
+}
+
+function numberAt(node: XmlNode | undefined, path: string[]): number | undefined {
+  const text = textOf(at(node, path));
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+function hostsFromSite(siteInstance: XmlObject): SchemaReport['hosts'] {
+  const limit = numberAt(siteInstance, ['metaData', 'accountNumLimit']);
+  if (limit === undefined) return undefined;
+  const active = numberAt(siteInstance, ['metaData', 'activeUserCount']);
+  return { limit, ...(active !== undefined ? { active } : {}) };
+}
+
+function passwordCriteriaFromSite(siteInstance: XmlObject): PasswordCriteria | undefined {
+  const node = at(siteInstance, ['accountPasswordCriteria']);
+  if (!isObject(node)) return undefined;
+  const criteria: PasswordCriteria = {};
+  for (const key of ['minLength', 'minNumeric', 'minAlpha', 'minSpecial'] as const) {
+    const n = numberAt(node, [key]);
+    if (n !== undefined) criteria[key] = n;
+  }
+  const mixed = flag(node.mixedCase);
+  if (mixed !== undefined) criteria.mixedCase = mixed;
+  return criteria;
 }
 
 function describe(def: AttributeDef, features: Partial<Record<FeatureKey, boolean>>, siteKnown: boolean): SchemaAttribute {
@@ -121,5 +158,13 @@ export async function discoverSchema(ctx: ConnectorContext): Promise<SchemaRepor
   for (const [key, names] of off) {
     warnings.push(`${FEATURES[key].label} is off on this site: do not map ${names.join(', ')} (Webex refuses them)`);
   }
-  return { attributes, features, sessionTypes: siteInstance ? sessionTypesFromSite(siteInstance) : [], warnings, ...(siteError ? { siteError } : {}) };
+  const hosts = siteInstance ? hostsFromSite(siteInstance) : undefined;
+  if (hosts && hosts.limit >= 0 && hosts.active !== undefined && hosts.active >= hosts.limit) {
+    warnings.push(`The site host limit is reached (${hosts.active}/${hosts.limit} active hosts): creating or reactivating a user will fail`);
+  }
+  const passwordCriteria = siteInstance ? passwordCriteriaFromSite(siteInstance) : undefined;
+  return {
+    attributes, features, sessionTypes: siteInstance ? sessionTypesFromSite(siteInstance) : [], warnings,
+    ...(hosts ? { hosts } : {}), ...(passwordCriteria ? { passwordCriteria } : {}), ...(siteError ? { siteError } : {}),
+  };
 }

@@ -61,6 +61,8 @@ describe('provisioning session against the emulator', () => {
     expect(schema.attributes.find((a) => a.name === 'privilegeIsEnablePMR')!.siteStatus).toBe('available');
     expect(schema.warnings.join()).toMatch(/WebACD is off/);
     expect(schema.sessionTypes.map((t) => t.id)).toContain(214);
+    expect(schema.hosts).toEqual({ limit: 250, active: live.site.usage().hosts.used });
+    expect(schema.passwordCriteria).toMatchObject({ minLength: 8, minNumeric: 1 });
   });
 
   it('works with namespace-qualified requests and an access token too', async () => {
@@ -93,6 +95,7 @@ describe('each error class, produced by the emulator', () => {
     await c.pushNewUser({ webExId: 'h1', email: 'h1@demo.example.com' });
     await c.deactivate('h1');
     live.site.config.hostLimit = live.site.usage().hosts.used;
+    expect((await c.discoverSchema()).warnings.join()).toMatch(/host limit is reached/);
     const error = await rejection(c.reactivate('h1'));
     expect(error).toMatchObject({ errorClass: 'hostLimit', operation: 'SetUser' });
     expect((await c.getUser('h1')).profile.active).toBe('DEACTIVATED');
@@ -190,7 +193,7 @@ describe('each error class, produced by the emulator', () => {
   it('transient: 000035, backup servers and HTTP 503 are retried with backoff, then surfaced', async () => {
     const faults = [
       (f: (id: string, r: string, o?: object) => object) => f('000035', 'ASService not responding'),
-      (f: (id: string, r: string, o?: object) => object) => f('000029', 'process error', { gsbStatus: 'BACKUP' }),
+      (f: (id: string, r: string, o?: object) => object) => f('000998', 'Site in maintenance', { gsbStatus: 'BACKUP' }),
       () => ({ status: 503, headers: { 'Content-Type': 'text/plain' }, body: 'Service Unavailable' }),
     ];
     let next = 0;
