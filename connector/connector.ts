@@ -4,9 +4,9 @@ import type { ConnectorContext } from './operations/context';
 import { discoverSchema, type SchemaReport } from './operations/discover-schema';
 import { getUser, type WebexUser } from './operations/get-user';
 import { importUsers, listUsers, type ImportOptions, type ImportResult, type UserSummary } from './operations/import-users';
-import {
-  deactivateUser, pushNewUser, pushPassword, pushProfileUpdate, reactivateUser, type PushNewUserOptions, type PushResult,
-} from './operations/provisioning';
+import { pushNewUser, type PushNewUserOptions } from './operations/push-new-user';
+import { deactivateUser, pushPassword, pushProfileUpdate, reactivateUser } from './operations/update-user';
+import type { PushResult } from './operations/write-support';
 import { testConnection, type ConnectionReport } from './operations/test-connection';
 import { XmlClient, type ClientEvent } from './transport/client';
 import type { RetryPolicy, Sleep } from './transport/retry';

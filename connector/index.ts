@@ -7,7 +7,8 @@ export { ATTRIBUTES, attributeByName, attributeForField, type AttributeDef, type
 export { FEATURES, type FeatureKey } from './mapping/features';
 export { validateProfile, profileToElements, profileFromUser, type Profile, type AttributeValue } from './mapping/profile';
 export type { ConnectionReport, ConnectionCheck } from './operations/test-connection';
-export type { PushResult, PushNewUserOptions } from './operations/provisioning';
+export type { PushNewUserOptions } from './operations/push-new-user';
+export type { PushResult } from './operations/write-support';
 export type { ImportOptions, ImportProgress, ImportResult, ImportedUser, UserSummary } from './operations/import-users';
 export type { WebexUser } from './operations/get-user';
 export { staticSchema, type SchemaReport, type SchemaAttribute, type SiteStatus } from './operations/discover-schema';

@@ -1,6 +1,6 @@
 import { ConnectorError, ERROR_CLASS_LABELS } from '../errors/connector-error';
 import type { ConnectionReport } from '../operations/test-connection';
-import type { PushResult } from '../operations/provisioning';
+import type { PushResult } from '../operations/write-support';
 import type { ImportResult } from '../operations/import-users';
 import type { SchemaAttribute, SchemaReport } from '../operations/discover-schema';
 
