@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import { classifyFailure, transportError, type AttributeResolver } from '../errors/classify';
 import { buildRequest, redactRequest, type NamespaceStyle, type RequestSpec, type SecurityContext } from '../xml/request';
+import { decodeBody } from '../xml/decode';
 import { parseResponse, UnreadableResponseError, type WebexResponse } from '../xml/response';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from './retry';
 
@@ -108,7 +109,7 @@ export class XmlClient {
       });
       status = res.status;
       retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now());
-      text = await res.text();
+      text = decodeBody(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type'));
     } catch (caught) {
       const timedOut = controller.signal.aborted;
       const cause = (caught as { cause?: { code?: string } }).cause?.code;

@@ -77,6 +77,20 @@ describe('XML client retries', () => {
     expect(fake.seen).toHaveLength(1);
   });
 
+  it('reads ISO-8859-1 responses (declared in the XML or in Content-Type) as well as UTF-8', async () => {
+    const latin1 = (xml: string) => new Uint8Array([...xml].map((ch) => ch.charCodeAt(0)));
+    const body = success('getUserResponse', getUserBody({ webExId: 'jdoe', email: 'j@x.com', lastName: 'Müller' }));
+    const declared = body.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const replies = [
+      new Response(latin1(declared), { headers: { 'content-type': 'text/xml' } }),
+      new Response(latin1(body), { headers: { 'content-type': 'text/xml;charset=ISO-8859-1' } }),
+      new Response(body, { headers: { 'content-type': 'text/xml;charset=UTF-8' } }),
+    ];
+    const fetchImpl = (async () => replies.shift()!) as unknown as typeof fetch;
+    const c = new XmlClient({ url: 'http://127.0.0.1:1/x', security, fetch: fetchImpl });
+    for (let i = 0; i < 3; i++) expect((await c.call(GET)).body.lastName).toBe('Müller');
+  });
+
   it('never shows the password or token in debug events', async () => {
     const events: string[] = [];
     const { c } = client([{ status: 500 }, OK], { onEvent: (e) => events.push(JSON.stringify(e)) });
