@@ -70,6 +70,8 @@ export function asArray(node: XmlNode | undefined): XmlNode[] {
 
 /** Read a Webex response document. Throws UnreadableResponseError when it is not a serv:message with a result. */
 export function parseResponse(xml: string): WebexResponse {
+  // Webex never sends a DTD; refusing one rules out entity-expansion tricks from a hostile endpoint.
+  if (/<!DOCTYPE/i.test(xml)) throw new UnreadableResponseError('response carries a DOCTYPE');
   let doc: XmlObject;
   try {
     doc = parser.parse(xml) as XmlObject;

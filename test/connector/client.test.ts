@@ -91,6 +91,13 @@ describe('XML client retries', () => {
     for (let i = 0; i < 3; i++) expect((await c.call(GET)).body.lastName).toBe('Müller');
   });
 
+  it('refuses a response with a DTD (entity expansion) as not a Webex answer', async () => {
+    const bomb = '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><serv:message><serv:header><serv:response><serv:result>SUCCESS</serv:result></serv:response></serv:header><serv:body><serv:bodyContent><use:firstName>&b;</use:firstName></serv:bodyContent></serv:body></serv:message>';
+    const { c } = client([bomb], { retry: { maxAttempts: 1 } });
+    const error = await rejection(c.call(GET));
+    expect(error.message).toMatch(/DOCTYPE/);
+  });
+
   it('never shows the password or token in debug events', async () => {
     const events: string[] = [];
     const { c } = client([{ status: 500 }, OK], { onEvent: (e) => events.push(JSON.stringify(e)) });
