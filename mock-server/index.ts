@@ -10,3 +10,4 @@ export { WebexError } from './site/webex-error';
 export { readPath, SLOT, type UserRecord } from './site/user-record';
 export { XML_SERVICE_PATH, createApp } from './http/app';
 export * as catalog from './catalog';
+export * from './control';

@@ -7,8 +7,12 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { Engine } from './engine';
 import { createApp, XML_SERVICE_PATH, type AppOptions } from './http/app';
-import { addDemoSite } from './site/demo-site';
 import { SiteRegistry } from './site/registry';
+import { createAdminRouter, type AdminRouterOptions } from './control/admin-router';
+import { ControlPlane, type ControlOptions } from './control/control-plane';
+import { SqliteStore } from './control/persistence/sqlite-store';
+import { loadScenarioRef } from './control/scenarios/bundled';
+import type { ParsedScenario } from './control/scenarios/parse-scenario';
 
 export interface WebexMockOptions {
   /** Populate the registry; default adds the demo site. Called again by reset(). */
@@ -16,6 +20,12 @@ export interface WebexMockOptions {
   /** Clock for tickets, registration dates and generated personal URLs. */
   now?: () => number;
   app?: AppOptions;
+  /** A scenario to load instead of `setup`: a bundled name, a file path, or a parsed document. */
+  scenario?: string | ParsedScenario;
+  /** Keep all site state in SQLite under this directory (survives restarts). */
+  dataDir?: string;
+  /** Control plane: journal, faults, admin API access (`adminApi: false` leaves /_mock unmounted). */
+  control?: ControlOptions & AdminRouterOptions & { adminApi?: boolean };
 }
 
 export interface ListenOptions {
@@ -39,28 +49,34 @@ export interface WebexMock {
   registry: SiteRegistry;
   /** Send one raw XML request through the engine (no HTTP). */
   request(xml: string, host?: string): Promise<{ status: number; headers: Record<string, string>; body: string }>;
-  /** Back to the state `setup` builds. */
-  reset(): void;
+  /** Back to the loaded state (`setup`, the scenario, or the demo site); one site only when named. */
+  reset(site?: string): void;
   listen(opts?: ListenOptions): Promise<RunningServer>;
+  /** Admin operations as functions (the /_mock API calls these), the journal and the faults. */
+  control: ControlPlane;
+  /** Release the persistent store, if any (the HTTP server is closed by RunningServer.close). */
+  close(): void;
 }
 
 export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
   const now = options.now ?? Date.now;
   const registry = new SiteRegistry(now);
-  const setup = options.setup ?? ((r: SiteRegistry) => { addDemoSite(r); });
-  setup(registry);
   const engine = new Engine(registry, now);
-  const app = createApp(engine, options.app);
+  const scenario = typeof options.scenario === 'string' ? loadScenarioRef(options.scenario) : options.scenario;
+  const { adminApi = true, allowRemote, token, bodyLimit, ...controlOpts } = options.control ?? {};
+  const store = options.dataDir !== undefined ? new SqliteStore(options.dataDir) : controlOpts.store;
+  const control = new ControlPlane(registry, engine, { ...controlOpts, store, setup: options.setup, scenario });
+  const routers = [...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit }) }] : []), ...(options.app?.routers ?? [])];
+  const app = createApp(engine, { ...options.app, routers });
   return {
     app,
     engine,
     registry,
+    control,
     request: (xml, host) => engine.handle({ body: xml, host }),
-    reset() {
-      registry.clear();
-      setup(registry);
-    },
+    reset: (site) => control.reset(site),
     listen: (opts = {}) => listen(app, opts),
+    close: () => store?.close(),
   };
 }
 

@@ -48,18 +48,46 @@
     noticeTimer = setTimeout(() => { el.hidden = true; }, kind === 'error' ? 8000 : 3000);
   }
 
-  async function api(method, path, body) {
+  // The admin API may require a bearer token (--admin-token / WEBEX_MOCK_ADMIN_TOKEN): asked once, kept for the tab.
+  const TOKEN_KEY = 'webex-mock-admin-token';
+  let adminToken = sessionStorage.getItem(TOKEN_KEY) || '';
+  let tokenPrompt = null;
+
+  function askToken() {
+    tokenPrompt ??= new Promise((resolve) => {
+      const dialog = byTestId('token-dialog');
+      const form = dialog.querySelector('form');
+      form.token.value = '';
+      dialog.addEventListener('close', () => {
+        tokenPrompt = null;
+        resolve(dialog.returnValue === 'ok' ? form.token.value.trim() : '');
+      }, { once: true });
+      dialog.showModal();
+    });
+    return tokenPrompt;
+  }
+
+  async function api(method, path, body, retried) {
     const init = { method, headers: { Accept: 'application/json' } };
+    if (adminToken) init.headers.Authorization = `Bearer ${adminToken}`;
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
     const res = await fetch(API + path, init);
+    if (res.status === 401 && !retried) {
+      const token = await askToken();
+      if (token) {
+        adminToken = token;
+        sessionStorage.setItem(TOKEN_KEY, token);
+        return api(method, path, body, true);
+      }
+    }
     const text = await res.text();
     let data;
     try { data = text ? JSON.parse(text) : undefined; } catch { data = text; }
     if (!res.ok) {
-      const message = (data && typeof data === 'object' && (data.message || data.error)) || text || res.statusText;
+      const message = (data && typeof data === 'object' && (data.error || data.message)) || text || res.statusText;
       throw new Error(`${method} ${path}: ${res.status} ${typeof message === 'string' ? message : JSON.stringify(message)}`);
     }
     return data;
@@ -164,13 +192,15 @@
       h('span', { class: 'usage-text', testid: testid && `${testid}-text` }, `${used} / ${fmtLimit(limit)}`));
   }
 
+  /** Host and session-type usage of a site detail (GET /_mock/sites/:site): config limits, usage counters. */
   function siteUsage(site) {
+    const config = site.config || site;
     const u = site.usage || {};
-    const hosts = u.hosts || { used: site.activeHosts ?? 0, limit: site.hostLimit ?? null };
-    const types = listOf(u, 'sessionTypes');
-    const sessionTypes = (site.sessionTypes || []).map((t) => {
-      const used = types.find((x) => x.id === t.id);
-      return { ...t, used: used ? used.used : 0, limit: t.limit ?? (used ? used.limit : null) };
+    const hosts = u.hosts || { used: site.activeUsers ?? 0, limit: config.hostLimit ?? null };
+    const counters = listOf(u, 'sessionTypes');
+    const sessionTypes = (config.sessionTypes || []).map((t) => {
+      const c = counters.find((x) => x.id === t.id);
+      return { ...t, used: c ? c.used : 0, limit: t.limit ?? null };
     });
     return { hosts, sessionTypes };
   }
@@ -225,8 +255,8 @@
 
   function siteCard(site) {
     const usage = siteUsage(site);
-    const flags = site.flags || {};
-    const features = site.features || {};
+    const flags = site.flags || (site.config && site.config.flags) || {};
+    const features = (site.config && site.config.features) || site.features || {};
     const typeBadges = [];
     if (flags.sparkMeet) typeBadges.push(h('span', { class: 'badge warn' }, 'Spark Meet site'));
     if (flags.controlHubManaged) typeBadges.push(h('span', { class: 'badge warn' }, 'Control Hub managed'));
@@ -234,7 +264,8 @@
     return h('article', { class: 'card site', testid: `site-${site.name}`, 'aria-labelledby': `site-h-${site.name}` },
       h('header', { class: 'card-head' },
         h('h3', { id: `site-h-${site.name}` }, site.name),
-        h('span', { class: 'muted' }, `siteID ${site.id ?? '?'}`, site.host ? ` · ${site.host}` : '', site.userCount !== undefined ? ` · ${site.userCount} users` : ''),
+        h('span', { class: 'muted' }, `siteID ${site.id ?? '?'}`, site.host ? ` · ${site.host}` : '',
+          site.userCount !== undefined ? ` · ${site.userCount} users` : '', site.activeUsers !== undefined ? ` (${site.activeUsers} active)` : ''),
         h('span', { class: 'badges' }, typeBadges),
         h('button', { type: 'button', class: 'small', testid: `site-reset-${site.name}`, onclick: () => resetSites(site.name) }, 'Reset site')),
       h('div', { class: 'site-body' },
@@ -260,8 +291,10 @@
   async function renderSites() {
     await loadCatalog();
     await loadSites();
+    // The list holds summaries; each card needs the site's config (features, session types) and usage.
+    const details = await Promise.all(state.sites.map((s) => api('GET', `sites/${enc(s.name)}`)));
     const box = byTestId('sites');
-    box.replaceChildren(...(state.sites.length ? state.sites.map(siteCard) : [h('p', { class: 'muted' }, 'No sites loaded.')]));
+    box.replaceChildren(...(details.length ? details.map(siteCard) : [h('p', { class: 'muted' }, 'No sites loaded.')]));
   }
 
   // ---- Users view ----------------------------------------------------------------------------------
@@ -446,12 +479,12 @@
       renderJournalEntries(state.journal.last);
     };
     const rows = [h('tr', { testid: 'journal-row', class: `result-${String(entry.result || '').toLowerCase()}`, 'data-key': key },
-      h('td', { class: 'mono' }, fmtTime(entryTime(entry))),
+      h('td', { class: 'mono', title: String(entryTime(entry) ?? '') }, fmtTime(entryTime(entry))),
       h('td', {}, h('button', { type: 'button', class: 'link', 'aria-expanded': String(expanded), testid: 'journal-expand', onclick: toggle },
         expanded ? '▾ ' : '▸ ', entry.operation || '(unparsed request)')),
       h('td', { testid: 'journal-site' }, entry.site ?? ''),
       h('td', {}, entry.caller ?? ''),
-      h('td', { testid: 'journal-result' }, resultBadge(entry.result)),
+      h('td', { testid: 'journal-result' }, resultBadge(entry.result), entry.fault ? h('span', { class: 'badge warn', title: 'answered by an injected fault' }, `fault ${entry.fault}`) : ''),
       h('td', { class: 'mono', testid: 'journal-exception' }, entry.exceptionID ?? ''),
       h('td', { class: 'reason', testid: 'journal-reason', title: entry.reason ?? '' }, entry.reason ?? entry.detail ?? ''),
       h('td', { class: 'num' }, latency === undefined ? '' : `${Number(latency).toFixed(1)} ms`))];
@@ -540,7 +573,7 @@
       h('td', { class: 'mono' }, f.id ?? ''),
       h('td', {}, describe(f.match)),
       h('td', {}, describe(f.effect)),
-      h('td', { class: 'num' }, f.hits ?? f.fired ?? f.count ?? ''),
+      h('td', { class: 'num', title: 'fired / matching requests seen' }, f.seen !== undefined ? `${f.fired ?? 0} / ${f.seen}` : (f.fired ?? '')),
       h('td', {}, h('button', { type: 'button', class: 'small danger', testid: `fault-remove-${f.id}`, onclick: () => removeFault(f.id) }, 'Remove'))))
       : [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No faults: every request gets the emulator\'s real answer.'))]));
     await renderScenarios();
@@ -568,11 +601,12 @@
     button.disabled = true;
     button.textContent = 'Loading…';
     try {
-      await api('POST', 'scenario', { name });
+      await api('POST', 'scenario', { bundled: name });
       state.users.offset = 0;
       state.users.selected = '';
       await loadSites();
       notice(`Scenario ${name} loaded: ${state.sites.map((s) => s.name).join(', ')}`);
+      health();
     } catch (e) {
       notice(e.message, 'error');
     } finally {
@@ -647,19 +681,23 @@
     }
     document.body.dataset.view = view;
     document.body.dataset.ready = 'true';
+    health();
   }
 
   async function health() {
     const el = byTestId('health');
     try {
       const data = await api('GET', 'health');
-      const parts = [data && (data.status || (data.ok ? 'ok' : ''))].filter(Boolean);
-      if (data && data.version) parts.push(`v${data.version}`);
-      if (data && data.sites !== undefined) parts.push(`${Array.isArray(data.sites) ? data.sites.length : data.sites} sites`);
-      el.textContent = `● ${parts.join(' · ') || 'up'}`;
+      const parts = [data.status || 'up'];
+      if (data.scenario && data.scenario.name) parts.push(`scenario ${data.scenario.name}`);
+      if (typeof data.sites === 'number') parts.push(`${data.sites} site${data.sites === 1 ? '' : 's'}`);
+      if (typeof data.users === 'number') parts.push(`${data.users} users`);
+      if (typeof data.faults === 'number' && data.faults) parts.push(`${data.faults} fault${data.faults === 1 ? '' : 's'}`);
+      el.textContent = `● ${parts.join(' · ')}`;
       el.className = 'health ok';
-    } catch {
-      el.textContent = '● admin API unreachable';
+    } catch (e) {
+      el.textContent = `● admin API unreachable`;
+      el.title = e.message;
       el.className = 'health bad';
     }
   }
@@ -737,6 +775,5 @@
   }
 
   wire();
-  health();
   show(location.hash.slice(1) || 'sites');
 })();

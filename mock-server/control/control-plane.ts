@@ -1,0 +1,185 @@
+/**
+ * The control plane: the admin operations as plain functions over one mock (the admin API router and the CLI
+ * call these). It owns the "loaded state" — the demo site, a setup function or a scenario — that resets return
+ * to, the journal, the faults and, when configured, the persistent store.
+ */
+import type { Engine } from '../engine';
+import { SiteRegistry } from '../site/registry';
+import type { Site } from '../site/site';
+import { addDemoSite } from '../site/demo-site';
+import { Journal, type JournalOptions } from './journal/journal';
+import { FaultStore } from './faults/fault-store';
+import { applySettings, siteSettingsSchema } from './site-settings';
+import { exportSite, importSite, type SiteSnapshot } from './snapshot';
+import { addScenarioSite, applyScenario } from './scenarios/apply-scenario';
+import type { ParsedScenario } from './scenarios/parse-scenario';
+import type { StateStore } from './state-store';
+
+export interface ControlOptions {
+  journal?: JournalOptions | false;
+  /** Seed of the fault RNG (probability draws). */
+  faultSeed?: number;
+  store?: StateStore;
+}
+
+/** A request the admin API should answer with 400/404 and this message. */
+export class ControlError extends Error {
+  constructor(readonly status: 400 | 404 | 409, message: string, readonly issues?: unknown[]) {
+    super(message);
+  }
+}
+
+export class ControlPlane {
+  readonly journal: Journal | undefined;
+  readonly faults: FaultStore;
+  private scenario: ParsedScenario | undefined;
+  private setup: (registry: SiteRegistry) => void;
+  readonly startedAt: number;
+  private suspendStore = false;
+
+  constructor(readonly registry: SiteRegistry, readonly engine: Engine, private readonly opts: ControlOptions & {
+    setup?: (registry: SiteRegistry) => void;
+    scenario?: ParsedScenario;
+  } = {}) {
+    this.startedAt = engine.now();
+    this.journal = opts.journal === false ? undefined : new Journal(opts.journal ?? {});
+    this.faults = new FaultStore(opts.faultSeed ?? 1, engine.now);
+    this.scenario = opts.scenario;
+    const scenario = opts.scenario;
+    this.setup = scenario ? (r) => { applyScenario(r, scenario); } : opts.setup ?? addDemoSite;
+    if (this.journal) engine.observers.push(this.journal.observer);
+    engine.interceptors.push(this.faults.interceptor);
+    const store = opts.store;
+    if (store) registry.onChange((site, change) => { if (!this.suspendStore) store.recordChange(site, change); });
+    if (store?.hasState()) {
+      this.withoutStore(() => store.loadInto(registry));
+      this.installScenarioFaults();
+    } else {
+      this.rebuild();
+    }
+  }
+
+  get store(): StateStore | undefined {
+    return this.opts.store;
+  }
+
+  /** Name and description of the loaded scenario (undefined: the demo site or a setup function). */
+  get scenarioInfo(): { name?: string; description?: string; source: string } | undefined {
+    return this.scenario && { name: this.scenario.scenario.name, description: this.scenario.scenario.description, source: this.scenario.source };
+  }
+
+  // ---- state ----------------------------------------------------------------------------------
+
+  /** All sites (or one) back to the loaded state; a full reset also restores the scenario's faults. */
+  reset(siteName?: string): void {
+    if (siteName === undefined) {
+      this.rebuild();
+      return;
+    }
+    const site = this.site(siteName);
+    if (this.scenario) {
+      const i = this.scenario.scenario.sites.findIndex((s) => s.name.toLowerCase() === site.name.toLowerCase());
+      if (i < 0) throw new ControlError(404, `site ${site.name} is not part of the loaded scenario`);
+      this.replaceSite(site.name, (r) => addScenarioSite(r, this.scenario!.scenario.sites[i], i));
+      return;
+    }
+    // Build the loaded state on a scratch registry, then copy this site's config and users over.
+    const scratch = new SiteRegistry(this.registry.now);
+    this.setup(scratch);
+    const fresh = scratch.get(site.name);
+    if (!fresh) throw new ControlError(404, `site ${site.name} is not part of the loaded state`);
+    this.replaceSite(site.name, (r) => {
+      const copy = r.add(fresh.config);
+      copy.replaceUsers([...fresh.users()]);
+      return copy;
+    });
+  }
+
+  /** Load a scenario: it replaces every site and fault, and becomes what resets return to. */
+  loadScenario(parsed: ParsedScenario): void {
+    const previous = { scenario: this.scenario, setup: this.setup };
+    this.scenario = parsed;
+    this.setup = (r) => { applyScenario(r, parsed); };
+    try {
+      this.rebuild();
+    } catch (e) {
+      // A scenario the site rules refuse leaves the previous state in place.
+      Object.assign(this, previous);
+      this.rebuild();
+      throw e;
+    }
+  }
+
+  site(name: string): Site {
+    const site = this.registry.get(name);
+    if (!site) throw new ControlError(404, `no site named ${name}`);
+    return site;
+  }
+
+  /** Validate and apply a settings patch; the next request sees it. */
+  patchSite(name: string, body: unknown): Site {
+    const site = this.site(name);
+    const parsed = siteSettingsSchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message }));
+      throw new ControlError(400, `invalid site settings: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}`, issues);
+    }
+    try {
+      site.config = applySettings(site.config, parsed.data);
+    } catch (e) {
+      throw new ControlError(400, `invalid site settings: ${(e as Error).message}`);
+    }
+    this.store?.saveConfig(site);
+    return site;
+  }
+
+  exportSnapshot(name: string): SiteSnapshot {
+    return exportSite(this.site(name), this.engine.now());
+  }
+
+  importSnapshot(name: string, doc: unknown): Site {
+    let site: Site;
+    try {
+      site = this.withoutStore(() => importSite(this.registry, name, doc));
+    } catch (e) {
+      throw new ControlError(400, (e as Error).message);
+    }
+    this.store?.saveSite(site);
+    return site;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private rebuild(): void {
+    this.withoutStore(() => {
+      this.registry.clear();
+      this.setup(this.registry);
+    });
+    this.faults.clear();
+    this.installScenarioFaults();
+    this.store?.saveAll(this.registry);
+  }
+
+  private installScenarioFaults(): void {
+    for (const f of this.scenario?.scenario.faults ?? []) this.faults.add(f);
+  }
+
+  private replaceSite(name: string, build: (r: SiteRegistry) => Site): void {
+    const site = this.withoutStore(() => {
+      this.registry.remove(name);
+      return build(this.registry);
+    });
+    this.store?.saveSite(site);
+  }
+
+  /** Bulk changes (setup, import) are written once at the end, not user by user. */
+  private withoutStore<T>(f: () => T): T {
+    const before = this.suspendStore;
+    this.suspendStore = true;
+    try {
+      return f();
+    } finally {
+      this.suspendStore = before;
+    }
+  }
+}

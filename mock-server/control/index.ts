@@ -1,0 +1,20 @@
+/** The control plane's public surface (re-exported by mock-server/index.ts). */
+export { ControlPlane, ControlError, type ControlOptions } from './control-plane';
+export { createAdminRouter, type AdminRouterOptions } from './admin-router';
+export { adminAccess, isLoopback, type AdminAccessOptions } from './admin-access';
+export { Journal, type JournalEntry, type JournalQuery, type JournalOptions } from './journal/journal';
+export { REDACTED, redactXml } from './journal/redact';
+export { FaultStore, type Fault } from './faults/fault-store';
+export { faultSchema, type FaultSpec, type FaultEffect } from './faults/fault-schema';
+export { siteSettingsSchema, applySettings, type SiteSettings } from './site-settings';
+export { exportSite, importSite, SNAPSHOT_FORMAT, type SiteSnapshot } from './snapshot';
+export { userDetail, userSummary, searchUsers, MASK, type UserDetail, type UserSummary, type UserPage } from './user-view';
+export { siteDetail, siteSummary, type SiteDetail, type SiteSummary } from './site-view';
+export { catalogView } from './catalog-view';
+export { parseScenarioText, validateScenario, type ParsedScenario } from './scenarios/parse-scenario';
+export { ScenarioError, type ScenarioIssue } from './scenarios/scenario-error';
+export { applyScenario, SCENARIO_EPOCH } from './scenarios/apply-scenario';
+export { bundledNames, loadBundled, loadScenarioRef } from './scenarios/bundled';
+export { scenarioSchema, type Scenario, type ReproduceSpec, type ExpectSpec } from './scenarios/scenario-schema';
+export { SqliteStore } from './persistence/sqlite-store';
+export type { StateStore } from './state-store';

@@ -1,0 +1,113 @@
+/**
+ * Build a scenario's sites in a registry: config from the settings, then admins, explicit users and generated
+ * users through the site's own CreateUser rules — a scenario can never hold a state the real service could not.
+ * Problems name the scenario path (sites.0.users.3) so the caller can point at the line.
+ */
+import { WebexError } from '../../site/webex-error';
+import type { SiteRegistry } from '../../site/registry';
+import type { Site } from '../../site/site';
+import { siteConfig, type SiteConfig } from '../../site/site-config';
+import { inputFromPaths } from '../../site/user-input';
+import { applySettings, SettingsError } from '../site-settings';
+import { generateUsers } from './generate-users';
+import type { ParsedScenario, PathKey } from './parse-scenario';
+import type { Scenario, ScenarioSite } from './scenario-schema';
+import { ScenarioError } from './scenario-error';
+import { inputFromAttributes, UnknownAttributeError } from './user-attributes';
+
+/** Users of scenario sites register from here (fixed, so exports and GetUser answers repeat run after run). */
+export const SCENARIO_EPOCH = Date.UTC(2024, 0, 2, 9, 0, 0);
+
+class SitePathError extends Error {
+  constructor(message: string, readonly path: PathKey[]) { super(message); }
+}
+
+export function scenarioSiteConfig(s: ScenarioSite): SiteConfig {
+  const base = siteConfig({ name: s.name, ...(s.id !== undefined ? { id: s.id } : {}), ...(s.partnerId ? { partnerId: s.partnerId } : {}) });
+  // Known session types given by id only are completed from the catalog (applySettings merges by id).
+  const withTypes = s.sessionTypes ? { ...base, sessionTypes: [] } : base;
+  const cfg = applySettings(withTypes, {
+    flags: s.flags, features: s.features, sessionTypes: s.sessionTypes, hostLimit: s.hostLimit, passwordPolicy: s.passwordPolicy,
+    timeZoneId: s.timeZoneId, sessionTicketTtlSeconds: s.sessionTicketTtlSeconds,
+    defaultSessionTypes: s.defaultSessionTypes ?? (s.sessionTypes ? [s.sessionTypes[0].id] : undefined),
+  });
+  cfg.accessTokens = [
+    ...s.accessTokens.map((t) => ({ ...t })),
+    ...s.admins.filter((a) => a.accessToken).map((a) => ({ token: a.accessToken as string, webExId: a.webExId })),
+  ];
+  return cfg;
+}
+
+/** Add one scenario site (index `i` in `sites`) to the registry, with its users. */
+export function addScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Site {
+  let cfg: SiteConfig;
+  try {
+    cfg = scenarioSiteConfig(s);
+  } catch (e) {
+    if (e instanceof SettingsError) throw new SitePathError(e.message, ['sites', i, ...e.path]);
+    throw e;
+  }
+  let site: Site;
+  try {
+    site = registry.add(cfg, cfg.id);
+  } catch (e) {
+    throw new SitePathError((e as Error).message, ['sites', i, 'name']);
+  }
+  let at = SCENARIO_EPOCH;
+  s.admins.forEach((a, j) => {
+    const input = inputFromPaths({
+      webExId: a.webExId, password: a.password, email: a.email ?? `${a.webExId}@${s.name}.example.com`,
+      firstName: a.firstName ?? 'Site', lastName: a.lastName ?? 'Admin',
+      [a.readOnly ? 'privilege/roSiteAdmin' : 'privilege/siteAdmin']: 'true',
+    });
+    create(site, input, at, ['sites', i, 'admins', j]);
+    at += 1000;
+  });
+  s.users.forEach((u, j) => {
+    let input;
+    try {
+      input = inputFromAttributes(u);
+    } catch (e) {
+      if (e instanceof UnknownAttributeError) throw new SitePathError(e.message, ['sites', i, 'users', j, e.attribute]);
+      throw e;
+    }
+    create(site, input, at, ['sites', i, 'users', j]);
+    at += 1000;
+  });
+  if (s.generate) {
+    try {
+      generateUsers(site, { ...s.generate, epoch: at + 60_000 });
+    } catch (e) {
+      if (e instanceof WebexError) throw new SitePathError(`generated user refused: ${e.id} ${e.reason}`, ['sites', i, 'generate']);
+      throw e;
+    }
+  }
+  return site;
+}
+
+function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[]): void {
+  try {
+    site.createUser(input, { at });
+  } catch (e) {
+    if (e instanceof WebexError) throw new SitePathError(`the site refuses this user: ${e.id} ${e.reason}`, path);
+    throw e;
+  }
+}
+
+/** Add every site of the scenario; on a problem, nothing is left half-added. */
+export function applyScenario(registry: SiteRegistry, parsed: Pick<ParsedScenario, 'scenario' | 'source' | 'locate'>): Site[] {
+  const added: Site[] = [];
+  try {
+    parsed.scenario.sites.forEach((s, i) => added.push(addScenarioSite(registry, s, i)));
+    return added;
+  } catch (e) {
+    for (const s of added) registry.remove(s.name);
+    if (e instanceof SitePathError) {
+      const pos = parsed.locate(e.path);
+      throw new ScenarioError(parsed.source, [{ path: e.path.join('.'), line: pos?.line, column: pos?.column, message: e.message }]);
+    }
+    throw e;
+  }
+}
+
+export type { Scenario };

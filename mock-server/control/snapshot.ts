@@ -1,0 +1,63 @@
+/**
+ * Export and import one site's state (GET|POST /_mock/sites/:site/snapshot).
+ * Exported: the site config without its access tokens, and every user with the salted password hash
+ * (never a clear password). Importing a snapshot without tokens keeps the site's current tokens.
+ */
+import { z } from 'zod';
+import type { SiteRegistry } from '../site/registry';
+import type { Site } from '../site/site';
+import { siteConfig, type SiteConfig } from '../site/site-config';
+import { cloneConfig, fromStoredUser, toStoredUser, type StoredUser } from './records';
+
+export const SNAPSHOT_FORMAT = 'webex-mock-site-snapshot/1';
+
+export interface SiteSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  exportedAt: string;
+  config: Omit<SiteConfig, 'accessTokens'> & { accessTokens?: SiteConfig['accessTokens'] };
+  users: StoredUser[];
+}
+
+export function exportSite(site: Site, now = Date.now()): SiteSnapshot {
+  const config = cloneConfig(site.config) as SiteSnapshot['config'];
+  delete config.accessTokens;
+  return { format: SNAPSHOT_FORMAT, exportedAt: new Date(now).toISOString(), config, users: site.users().map(toStoredUser) };
+}
+
+const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]))]);
+
+const snapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  exportedAt: z.string().optional(),
+  config: z.object({ name: z.string().min(1), id: z.number().int().positive() }).passthrough(),
+  users: z.array(z.object({
+    userId: z.number().int().positive(),
+    registeredAt: z.number(),
+    passwordHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    passwordSalt: z.string().min(1).optional(),
+    values: z.record(z.string(), value),
+  }).strict()),
+});
+
+/** Replace (or create) site `name` from a snapshot; returns the site. Throws with a readable message. */
+export function importSite(registry: SiteRegistry, name: string, doc: unknown): Site {
+  const parsed = snapshotSchema.safeParse(doc);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`invalid snapshot at ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  const records = parsed.data.users.map((u) => fromStoredUser(u as StoredUser));
+  const existing = registry.get(name);
+  const incoming = parsed.data.config as unknown as Partial<SiteConfig>;
+  const config = siteConfig({
+    ...incoming,
+    name: existing?.name ?? name,
+    id: existing?.config.id ?? incoming.id,
+    accessTokens: incoming.accessTokens ?? existing?.config.accessTokens ?? [],
+  } as SiteConfig);
+  const site = existing ?? registry.add(config);
+  site.config = config;
+  site.tickets.clear();
+  site.replaceUsers(records);
+  return site;
+}
