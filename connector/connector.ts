@@ -38,8 +38,17 @@ export interface ConnectorConfig {
   onEvent?: (event: ClientEvent) => void;
 }
 
+/** The XML API endpoint for a site URL; `acme.webex.com` alone means https. Throws on a URL fetch cannot use. */
 export function endpointUrl(url: string): string {
-  const trimmed = url.replace(/\/+$/, '');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) ? url.trim() : `https://${url.trim()}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    throw new Error(`url "${url}" is not a valid URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`url "${url}" must be http(s)`);
+  const trimmed = withScheme.replace(/\/+$/, '');
   return /\/WBXService\/XMLService$/i.test(trimmed) ? trimmed : `${trimmed}/WBXService/XMLService`;
 }
 

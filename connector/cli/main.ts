@@ -138,7 +138,13 @@ async function run(command: string, args: string[], values: Values, io: CliIo): 
     values.json ? json(report) : out(formatSchema(report));
     return 0;
   }
-  const connector = new WebexConnector(connectorConfig(values, io));
+  let connector: WebexConnector;
+  try {
+    connector = new WebexConnector(connectorConfig(values, io));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message); // a URL fetch cannot use, and the like
+  }
   switch (command) {
     case 'test': {
       const report = await connector.testConnection();

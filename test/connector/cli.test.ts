@@ -83,3 +83,16 @@ describe('webex-connector CLI (in-process)', () => {
     expect(schema.attributes.find((a: { name: string }) => a.name === 'personalUrl')).toMatchObject({ access: 'update-only', maxLength: 64 });
   });
 });
+
+describe('endpoint URL', () => {
+  it('accepts a site, a bare host or the endpoint, and refuses what fetch cannot use', async () => {
+    const { endpointUrl } = await import('../../connector');
+    expect(endpointUrl('https://acme.webex.com/')).toBe('https://acme.webex.com/WBXService/XMLService');
+    expect(endpointUrl('acme.webex.com')).toBe('https://acme.webex.com/WBXService/XMLService');
+    expect(endpointUrl('http://127.0.0.1:8080/WBXService/XMLService')).toBe('http://127.0.0.1:8080/WBXService/XMLService');
+    expect(() => endpointUrl('ftp://acme')).toThrow(/http/);
+    const t = io(() => '', { env: { WEBEX_URL: 'http://exa mple' } });
+    expect(await runCli(['test'], t.cliIo)).toBe(2);
+    expect(t.err()).toMatch(/not a valid URL/);
+  });
+});
