@@ -1,0 +1,37 @@
+/**
+ * Child process (node --expose-gc): memory per fully populated user, created through the wire path
+ * (engine.handle with a CreateUser body) so stored strings are the ones the XML parser produced.
+ * Prints one JSON line: heap and RSS deltas per user after a full GC.
+ */
+import { createWebexMock } from '../mock-server';
+import { addBenchSite, createUserXml, fullUserValues } from './fixtures';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function settle(): NodeJS.MemoryUsage {
+  for (let i = 0; i < 3; i++) gc!();
+  return process.memoryUsage();
+}
+
+async function main(): Promise<void> {
+  if (!gc) throw new Error('run with --expose-gc');
+  const n = Number(process.argv[2] ?? 20_000);
+  const mock = createWebexMock({ setup: (r) => { addBenchSite(r, 0); } });
+  let next = 1;
+  const create = async () => {
+    const r = await mock.engine.handle({ body: createUserXml(fullUserValues(next++)) });
+    if (!r.body.includes('SUCCESS')) throw new Error(r.body);
+  };
+  for (let i = 0; i < 500; i++) await create(); // warm-up: code, caches and indexes exist before the baseline
+  const before = settle();
+  for (let i = 0; i < n; i++) await create();
+  const after = settle();
+  process.stdout.write(`${JSON.stringify({
+    users: n,
+    heapPerUser: (after.heapUsed - before.heapUsed) / n,
+    rssPerUser: (after.rss - before.rss) / n,
+    rssTotal: after.rss,
+  })}\n`);
+}
+
+void main();
