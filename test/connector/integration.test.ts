@@ -63,12 +63,15 @@ describe('provisioning session against the emulator', () => {
     expect(schema.sessionTypes.map((t) => t.id)).toContain(214);
     expect(schema.hosts).toEqual({ limit: 250, active: live.site.usage().hosts.used });
     expect(schema.passwordCriteria).toMatchObject({ minLength: 8, minNumeric: 1 });
+    // Every element the connector sent, in every request of the session, is one the emulator knows.
+    expect(live.ignoredElements).toEqual([]);
   });
 
   it('works with namespace-qualified requests and an access token too', async () => {
     const c = live.connector({ password: undefined, accessToken: 'demo-access-token', namespaceStyle: 'qualified' });
     await c.pushNewUser({ webExId: 'q.user', email: 'q.user@demo.example.com', phonesPhone: '1,2,3', trackingTrackingCode1: 'x', privilegeHost: true });
     expect((await c.getUser('q.user')).profile).toMatchObject({ phonesPhone: '1,2,3', trackingTrackingCode1: 'x' });
+    expect(live.ignoredElements).toEqual([]);
   });
 
   it('a profile update with a different webExId renames the user', async () => {
@@ -83,8 +86,7 @@ describe('provisioning session against the emulator', () => {
 describe('each error class, produced by the emulator', () => {
   it('licence / session-type limit: 110055 with the session type', async () => {
     const c = live.connector();
-    const sc3 = live.site.config.sessionTypes.find((t) => t.id === 13)!;
-    sc3.limit = live.site.usage().sessionTypes.find((t) => t.id === 13)!.used;
+    live.patchSite({ sessionTypes: [{ id: 13, limit: live.site.usage().sessionTypes.find((t) => t.id === 13)!.used }] });
     const error = await rejection(c.pushNewUser({ webExId: 'lic', email: 'lic@demo.example.com', meetingTypes: [214, 13] }));
     expect(error).toMatchObject({ errorClass: 'sessionTypeLimit', exceptionId: '110055', sessionType: '13' });
     expect(error.remedy).toMatch(/Extend the licence/);
@@ -94,7 +96,7 @@ describe('each error class, produced by the emulator', () => {
     const c = live.connector();
     await c.pushNewUser({ webExId: 'h1', email: 'h1@demo.example.com' });
     await c.deactivate('h1');
-    live.site.config.hostLimit = live.site.usage().hosts.used;
+    live.patchSite({ hostLimit: live.site.usage().hosts.used });
     expect((await c.discoverSchema()).warnings.join()).toMatch(/host limit is reached/);
     const error = await rejection(c.reactivate('h1'));
     expect(error).toMatchObject({ errorClass: 'hostLimit', operation: 'SetUser' });
@@ -105,7 +107,7 @@ describe('each error class, produced by the emulator', () => {
     const c = live.connector();
     const acd = await rejection(c.pushProfileUpdate('host', { webACDPrefsNumAgentSessions: 3 }));
     expect(acd).toMatchObject({ errorClass: 'featureNotEnabled', attribute: 'webACDPrefsNumAgentSessions' });
-    live.site.config.features.cloudTelepresence = false;
+    live.patchSite({ features: { cloudTelepresence: false } });
     const cet = await rejection(c.pushProfileUpdate('host', { privilegeIsEnableCET: true }));
     expect(cet).toMatchObject({ errorClass: 'featureNotEnabled', attribute: 'privilegeIsEnableCET' });
     expect(cet.remedy).toMatch(/stop mapping it, or enable the feature/);
@@ -165,57 +167,52 @@ describe('each error class, produced by the emulator', () => {
   });
 
   it('rate limited: 000045 with Retry-After is honoured, then surfaced when it persists', async () => {
-    let limited = 1;
-    live.mock.engine.interceptors.push((ctx) => {
-      if (limited-- <= 0) return undefined;
-      const r = ctx.failure('000045', 'API Rate Limit Reached');
-      return { ...r, headers: { ...r.headers, 'Retry-After': '3' } };
-    });
+    live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { rateLimit: { retryAfterSeconds: 3 } } });
     const c = live.connector();
     await c.deactivate('host');
     expect(c.delays).toEqual([3000]);
-    limited = 100;
+    live.addFault({ match: { operation: 'SetUser' }, effect: { rateLimit: { retryAfterSeconds: 5 } } });
     const error = await rejection(live.connector({ retry: { maxAttempts: 2 } }).reactivate('host'));
-    expect(error).toMatchObject({ errorClass: 'rateLimited', exceptionId: '000045', retryAfterMs: 3000 });
+    expect(error).toMatchObject({ errorClass: 'rateLimited', exceptionId: '000045', retryAfterMs: 5000 });
   });
 
   it('site unsupported: Spark Meet role assignment and Control Hub managed fields', async () => {
-    live.site.config.flags.sparkMeet = true;
+    live.patchSite({ flags: { sparkMeet: true } });
     const role = await rejection(live.connector().pushProfileUpdate('host', { privilegeSiteAdmin: true }));
     expect(role).toMatchObject({ errorClass: 'siteUnsupported', exceptionId: 'E030103' });
-    live.site.config.flags.sparkMeet = false;
-    live.site.config.flags.controlHubManaged = true;
+    live.patchSite({ flags: { sparkMeet: false, controlHubManaged: true } });
     const managed = await rejection(live.connector().pushProfileUpdate('host', { email: 'new.host@demo.example.com' }));
     expect(managed).toMatchObject({ errorClass: 'siteUnsupported', attribute: 'email' });
     expect(managed.remedy).toMatch(/Control Hub/);
   });
 
-  it('transient: 000035, backup servers and HTTP 503 are retried with backoff, then surfaced', async () => {
-    const faults = [
-      (f: (id: string, r: string, o?: object) => object) => f('000035', 'ASService not responding'),
-      (f: (id: string, r: string, o?: object) => object) => f('000998', 'Site in maintenance', { gsbStatus: 'BACKUP' }),
-      () => ({ status: 503, headers: { 'Content-Type': 'text/plain' }, body: 'Service Unavailable' }),
-    ];
-    let next = 0;
-    live.mock.engine.interceptors.push((ctx) => (next < faults.length ? faults[next++](ctx.failure as never) as never : undefined));
+  it('transient: 000035, an unknown failure from backup servers and HTTP 503 are retried with backoff, then surfaced', async () => {
+    live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { exception: { id: '000035', reason: 'ASService not responding' } } });
+    live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { exception: { id: '000998', reason: 'Site in maintenance' }, gsbStatus: 'BACKUP' } });
+    live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { httpStatus: 503 } });
     const c = live.connector();
     await c.deactivate('host');
     expect(c.delays).toHaveLength(3);
     expect(c.delays[1]).toBeGreaterThanOrEqual(c.delays[0]);
+    expect((await c.getUser('host')).profile.active).toBe('DEACTIVATED');
 
-    live.mock.engine.interceptors.push(() => ({ status: 503, headers: {}, body: '' }));
+    live.addFault({ match: { operation: 'SetUser' }, effect: { httpStatus: 503 } });
     const error = await rejection(live.connector({ retry: { maxAttempts: 2 } }).reactivate('host'));
     expect(error).toMatchObject({ errorClass: 'transient', httpStatus: 503 });
+  });
+
+  it('transient: a connection reset on every attempt is reported after the retries', async () => {
+    live.addFault({ match: { operation: 'GetUser' }, effect: { reset: true } });
+    const c = live.connector({ retry: { maxAttempts: 3 } });
+    const error = await rejection(c.getUser('host'));
+    expect(error).toMatchObject({ errorClass: 'transient', origin: 'transport' });
+    expect(c.delays).toHaveLength(2);
   });
 });
 
 describe('CreateUser is never duplicated when its outcome is unknown (emulator)', () => {
   it('connection dropped before Webex processed it: GetUser finds nothing, CreateUser is retried once', async () => {
-    let drop = true;
-    live.mock.engine.interceptors.push((ctx) => {
-      if (ctx.op.name === 'CreateUser' && drop) { drop = false; return { status: 200, headers: {}, body: '', dropConnection: true }; }
-      return undefined;
-    });
+    live.addFault({ match: { operation: 'CreateUser', times: 1 }, effect: { reset: true } });
     const c = live.connector();
     const before = live.site.userCount;
     const result = await c.pushNewUser({ webExId: 'drop1', email: 'drop1@demo.example.com' });

@@ -32,14 +32,12 @@ const writable = ATTRIBUTES.filter((a) => a.access !== 'read-only' && !NOT_SENT_
 
 describe('connector attribute table vs the emulator', () => {
   it('pushes every writable attribute with no ignored element, and reads each value back', async () => {
-    live.site.config.features.webACD = true;
-    const ignored: string[] = [];
-    live.mock.engine.observers.push((ex) => { if (ex.meta.ignoredElements?.length) ignored.push(...ex.meta.ignoredElements); });
+    live.patchSite({ features: { webACD: true } });
     const c = live.connector();
     const profile = Object.fromEntries(writable.map((a) => [a.name, sample(a)]));
     // The HD video rule needs HQ video on; supportedServices flags make meetingTypes take effect on SetUser.
     await c.pushProfileUpdate('host', profile);
-    expect(ignored).toEqual([]);
+    expect(live.ignoredElements).toEqual([]);
     const back = (await c.getUser('host')).profile;
     const mismatches = writable
       .filter((a) => JSON.stringify(back[a.name]) !== JSON.stringify(sample(a)))
@@ -55,14 +53,12 @@ describe('connector attribute table vs the emulator', () => {
   });
 
   it('creates a user with every create-time attribute in one CreateUser', async () => {
-    live.site.config.features.webACD = true;
-    const ignored: string[] = [];
-    live.mock.engine.observers.push((ex) => { if (ex.meta.ignoredElements?.length) ignored.push(...ex.meta.ignoredElements); });
+    live.patchSite({ features: { webACD: true } });
     const c = live.connector();
     const profile = { ...Object.fromEntries(writable.map((a) => [a.name, sample(a)])), webExId: 'all.attrs', email: 'all.attrs@demo.example.com', password: 'Str0ng!Pass' };
     const result = await c.pushNewUser(profile);
     expect(result.operations).toEqual(['CreateUser', 'SetUser']);
-    expect(ignored).toEqual([]);
+    expect(live.ignoredElements).toEqual([]);
     expect((await c.getUser('all.attrs')).profile).toMatchObject({ personalUrl: 'round.trip', privilegeHost: true, meetingTypes: [214, 4] });
   });
 });
