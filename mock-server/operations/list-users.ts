@@ -62,10 +62,10 @@ export function lstsummaryUser(ctx: OperationContext): OperationResult {
   return { body: out + matchingRecords(page.total, page.users.length, page.startFrom) };
 }
 
-/** Deprecated LstUser: the full user record per item. */
+/** Deprecated LstUser: the full user record (userInstanceType) per item. */
 export function lstUser(ctx: OperationContext): OperationResult {
   const page = listUsers(ctx.site, readListQuery(ctx.body));
   if (page.users.length === 0) throw new WebexError('noRecordFound');
-  const users = page.users.map((rec) => `<use:user>${encodeUser(rec)}</use:user>`).join('');
+  const users = page.users.map((rec) => `<use:user>${encodeUser(rec, { instanceOnly: true })}</use:user>`).join('');
   return { body: users + matchingRecords(page.total, page.users.length, page.startFrom), target: page.users.length === 1 ? String(page.users[0].values[SLOT.webExId]) : undefined };
 }

@@ -51,10 +51,12 @@ function compileContainer(def: ContainerDef, path: string, inItem: boolean): Emi
 }
 
 const USER_EMITTERS = compile(USER_TREE, '', false);
+/** userInstanceType ends at userId; what follows (eventCenter, passwordExpires...) belongs to getUserResponse only. */
+const INSTANCE_EMITTERS = USER_EMITTERS.slice(0, USER_TREE.findIndex((d) => d.element === 'userId') + 1);
 
-/** The full user element sequence (GetUser, LstUser items). */
-export function encodeUser(rec: UserRecord): string {
+/** The user element sequence: GetUser's full form, or userInstanceType (`instanceOnly`) for LstUser items. */
+export function encodeUser(rec: UserRecord, opts: { instanceOnly?: boolean } = {}): string {
   let out = '';
-  for (const e of USER_EMITTERS) out += e(rec.values);
+  for (const e of opts.instanceOnly ? INSTANCE_EMITTERS : USER_EMITTERS) out += e(rec.values);
   return out;
 }
