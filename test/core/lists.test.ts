@@ -146,6 +146,9 @@ describe('LstUser (deprecated)', () => {
     expect(u['use:webExId']).toBe('host');
     expect(u['use:password']).toBe('******');
     expect(u['use:privilege']).toBeDefined();
+    // items are userInstanceType: they end at userId (eventCenter, passwordExpires... are getUserResponse only)
+    expect(Object.keys(u).filter((k) => k.startsWith('use:')).pop()).toBe('use:userId');
+    expect(u['use:passwordExpires']).toBeUndefined();
     expect(matching(a)).toEqual({ 'serv:total': '1', 'serv:returned': '1', 'serv:startFrom': '1' });
     expectFailure(await call(mock, 'LstUser', '<webExId>nobody</webExId>'), '000015');
     expectFailure(await call(mock, 'LstUser', '', HOST), '000001');
