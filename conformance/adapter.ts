@@ -1,0 +1,84 @@
+/**
+ * The adapter contract: what the conformance suite needs from a connector, in one small interface.
+ * A connector team writes an adapter (TypeScript module, or any program speaking the JSON-lines protocol of
+ * adapters/stdio.ts) that forwards each operation to its connector and reports the outcome — a result, or an
+ * error classified into one of ERROR_CLASSES. Profiles use the flat attribute names of SPEC §4.
+ */
+
+/** A profile value: booleans, integers and strings as JSON gives them; lists of integers for list attributes. */
+export type AttributeValue = string | number | boolean | number[];
+/** Flat attribute name (SPEC §4: firstName, privilegeHost, phonesMobilePhone, ...) → value. */
+export type Profile = Record<string, AttributeValue>;
+
+/** The error classes a connector must tell apart (OKTA-CONNECTOR.md, "Errors customers see"). */
+export const ERROR_CLASSES = [
+  'licence', 'hostLimit', 'featureNotEnabled', 'invalidValue', 'invalidPersonalUrl', 'duplicate', 'notFound',
+  'authentication', 'accessDenied', 'rateLimited', 'siteUnsupported', 'transient',
+] as const;
+/** `unknown` is allowed on the wire but never satisfies a case that expects a class. */
+export type ErrorClass = (typeof ERROR_CLASSES)[number] | 'unknown';
+
+export interface ClassifiedError {
+  class: ErrorClass;
+  /** Flat attribute name the error is about (e.g. timeZoneID, personalUrl), when the connector knows it. */
+  attribute?: string;
+  /** Session-type id of a licence error (Webex puts it in serv:value). */
+  sessionType?: string;
+  message: string;
+}
+
+export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ClassifiedError };
+
+export interface UserRef { webExId: string }
+
+/** One user as import() lists it: at least the webExId; more fields are welcome. */
+export interface ImportedUser { webExId: string; [attribute: string]: AttributeValue | undefined }
+
+export interface SchemaAttribute {
+  name: string;
+  type?: string;
+  /** Whether the site accepts the attribute now (false: its feature is off). Omit when unknown. */
+  available?: boolean;
+}
+
+export interface Adapter {
+  /** Create a user; a mapped personalUrl must end up set too (Webex ignores it on CreateUser). */
+  create(profile: Profile): Promise<Outcome<UserRef>>;
+  /** Update the given attributes (a different webExId in the profile renames the user). */
+  update(webExId: string, profile: Profile): Promise<Outcome<UserRef>>;
+  setPassword(webExId: string, password: string): Promise<Outcome<UserRef>>;
+  deactivate(webExId: string): Promise<Outcome<UserRef>>;
+  reactivate(webExId: string): Promise<Outcome<UserRef>>;
+  /** The user's profile as the connector reads it (flat names, typed values). */
+  get(webExId: string): Promise<Outcome<Profile>>;
+  /** Every user of the site. */
+  import(): Promise<Outcome<ImportedUser[]>>;
+  /** Every attribute the connector supports, with the site's availability. */
+  schema(): Promise<Outcome<SchemaAttribute[]>>;
+  /** Release resources (processes, sockets) once the case is over. */
+  close?(): Promise<void>;
+}
+
+export interface AdapterConfig {
+  /** XML API endpoint, e.g. http://127.0.0.1:40123/WBXService/XMLService. */
+  url: string;
+  siteName: string;
+  /** Site admin webExId and password. */
+  admin: string;
+  password: string;
+  /**
+   * True against the in-process emulator: retry backoff and Retry-After waits may be skipped (sleep 0),
+   * so transient-fault cases run fast. Retries themselves must still happen.
+   */
+  fastRetries: boolean;
+}
+
+/** What an adapter module exports (as `createAdapter` or default). */
+export type AdapterFactory = (config: AdapterConfig) => Adapter | Promise<Adapter>;
+
+export const OPERATIONS = ['create', 'update', 'setPassword', 'deactivate', 'reactivate', 'get', 'import', 'schema'] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+export function isErrorClass(value: unknown): value is ErrorClass {
+  return value === 'unknown' || (ERROR_CLASSES as readonly unknown[]).includes(value);
+}

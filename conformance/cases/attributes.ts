@@ -1,0 +1,175 @@
+/**
+ * Attribute cases, generated from the catalog: for every supported attribute, set on create (where Webex takes
+ * it on create; personalUrl through the follow-up update), change on update, and read back. The connector's
+ * value is checked in the emulator's STORED state at the catalog's path and type, and the whole user is compared
+ * with a reference user the suite writes directly — so a value sent to a wrong path, or anything extra, shows.
+ */
+import { readPath, type Site, type UserRecord } from '../../mock-server';
+import { passwordMatches } from '../../mock-server/site/rules';
+import type { Profile } from '../adapter';
+import { fault } from '../emulator/faults';
+import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
+import { canonical, differingPaths, storedAt, expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
+import { fail, type CaseContext, type CaseDef } from './types';
+import { SUBJECT_PATHS, attributeSpecs, baseProfile, inputOf, type AttributeSpec } from './values';
+
+/** Per-user identity and generated values: never compared between the subject and its reference twin. */
+export const IDENTITY_PATHS: ReadonlySet<string> = new Set([
+  'webExId', 'email', 'userId', 'registrationDate', 'visitCount', 'personalUrl', 'personalMeetingRoom/personalMeetingRoomURL',
+  'personalMeetingRoom/sipURL', 'personalMeetingRoom/accessCode', 'personalMeetingRoom/hostPIN',
+]);
+
+/** The value a case writes for an attribute, in context (identity attributes take the case's own names). */
+function valueFor(spec: AttributeSpec, op: 'create' | 'update', webExId: string): Profile[string] {
+  if (spec.name === 'webExId') return op === 'create' ? webExId : `${webExId}-renamed`;
+  if (spec.name === 'email') return op === 'create' ? `${webExId}@conformance.example.com` : `${webExId}.new@conformance.example.com`;
+  // On create the user holds only the default session type, so that is the only valid default.
+  if (spec.name === 'sessionOptionsDefaultSessionType' && op === 'create') return DEFAULT_SESSION_TYPE;
+  return spec.value;
+}
+
+function checkValue(rec: UserRecord, spec: AttributeSpec, value: Profile[string]): void {
+  if (spec.name === 'password') {
+    if (!passwordMatches(String(value), rec.passwordHash, rec.passwordSalt)) fail('the stored password to be the one sent', 'the stored password does not match');
+    return;
+  }
+  expectStored(rec, spec.path, value as Stored, spec.key, spec.name);
+}
+
+/** Everything else about the subject equals the reference twin, which got the same values written directly. */
+function checkNothingElse(site: Site, rec: UserRecord, twinId: string, spec: AttributeSpec): void {
+  const twin = userOf(site, twinId, 'the reference user');
+  const diff = differingPaths(rec, twin, IDENTITY_PATHS);
+  if (diff.length > 0) {
+    const detail = diff.map((p) => `${p}: connector ${canonical(storedAt(rec, p))} vs expected ${canonical(storedAt(twin, p))}`).join('; ');
+    fail(`only ${spec.path} (and what Webex derives from it) to change`, `other values differ — ${detail}`);
+  }
+}
+
+function twinProfile(spec: AttributeSpec, value: Profile[string]): Profile {
+  // Unique or secret values are checked on the subject only.
+  return IDENTITY_PATHS.has(spec.path) || spec.name === 'password' ? { ...spec.companions } : { ...spec.companions, [spec.name]: value };
+}
+
+function createCase(spec: AttributeSpec): CaseDef {
+  return {
+    id: `${spec.name}.create`, group: 'attributes', required: true,
+    title: spec.create === 'ignored' ? `${spec.name} pushed with a new user (Webex ignores it on create: the connector must follow up)` : `${spec.name} set on create`,
+    matrix: { attribute: spec.name, operation: 'create' },
+    async run(ctx: CaseContext) {
+      const site = ctx.site.site;
+      const id = ctx.unique('c');
+      const value = valueFor(spec, 'create', id);
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('create', () => adapter.create({ ...baseProfile(id), ...spec.companions, [spec.name]: value }));
+      expectOk(o, `create with ${spec.name}=${JSON.stringify(value)}`);
+      const rec = userOf(site, id);
+      checkValue(rec, spec, value);
+      const twinId = ctx.unique('t');
+      site.createUser(inputOf({ ...baseProfile(twinId), ...twinProfile(spec, value) }));
+      checkNothingElse(site, rec, twinId, spec);
+    },
+  };
+}
+
+function updateCase(spec: AttributeSpec): CaseDef {
+  return {
+    id: `${spec.name}.update`, group: 'attributes', required: true, title: `${spec.name} changed on update`,
+    matrix: { attribute: spec.name, operation: 'update' },
+    async run(ctx: CaseContext) {
+      const site = ctx.site.site;
+      const id = ctx.unique('u');
+      const twinId = ctx.unique('t');
+      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
+      site.createUser(inputOf(baseProfile(twinId), SUBJECT_PATHS));
+      const value = valueFor(spec, 'update', id);
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: value }));
+      expectOk(o, `update of ${spec.name} to ${JSON.stringify(value)}`);
+      const target = spec.name === 'webExId' ? String(value) : id;
+      const rec = userOf(site, target);
+      checkValue(rec, spec, value);
+      if (spec.name === 'webExId' && site.findUser(id)) fail(`the user renamed to ${value}`, `${id} still exists`);
+      const twinInput = twinProfile(spec, value);
+      if (Object.keys(twinInput).length > 0) site.updateUser(twinId, inputOf(twinInput));
+      checkNothingElse(site, rec, twinId, spec);
+    },
+  };
+}
+
+function readCase(spec: AttributeSpec): CaseDef {
+  return {
+    id: `${spec.name}.read`, group: 'attributes', required: true,
+    title: spec.readOnly ? `${spec.name} (derived by Webex) read back` : spec.name === 'password' ? 'password never read back in clear' : `${spec.name} read back`,
+    matrix: { attribute: spec.name, operation: 'read' },
+    async run(ctx: CaseContext) {
+      const site = ctx.site.site;
+      const id = ctx.unique('r');
+      const value = valueFor(spec, 'create', id);
+      const writable = !spec.readOnly && !['webExId', 'email'].includes(spec.name);
+      const onCreate: Profile = writable && spec.create === 'yes' ? { ...spec.companions, [spec.name]: value } : {};
+      site.createUser(inputOf({ ...baseProfile(id), ...onCreate }, SUBJECT_PATHS));
+      if (writable && spec.create !== 'yes') site.updateUser(id, inputOf({ ...spec.companions, [spec.name]: spec.value }));
+      const rec = userOf(site, id);
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('get', () => adapter.get(id));
+      const profile = expectOk(o, `get ${id}`);
+      const actual = profile[spec.name];
+      if (spec.name === 'password') {
+        if (actual === value) fail('the password never to come back in clear', 'get returned the password');
+        return;
+      }
+      const expected = readPath(rec, spec.path, spec.key) as Stored;
+      if (!readMatches(actual, expected)) {
+        fail(`${spec.name} = ${JSON.stringify(expected)} (as stored at ${spec.path})`, `${spec.name} = ${JSON.stringify(actual)}`);
+      }
+    },
+  };
+}
+
+/** IdPs send booleans as text, often upper case: "TRUE" is true. */
+const booleanTextInput: CaseDef = {
+  id: 'boolean-text-input', group: 'attributes', required: true, title: 'booleans given as text (TRUE, True, FALSE) are pushed as their value',
+  async run(ctx) {
+    const site = ctx.site.site;
+    const id = ctx.unique('b');
+    const adapter = await ctx.adapter();
+    const o = await ctx.call('create', () => adapter.create({
+      ...baseProfile(id), optionsEmailVisible: 'TRUE', commOptionsPromos: 'True', privilegeHost: 'FALSE', myWebExMyContact: 'true',
+    }));
+    expectOk(o, 'create with text booleans');
+    const rec = userOf(site, id);
+    expectStored(rec, 'options/emailVisible', true, undefined, 'optionsEmailVisible ("TRUE")');
+    expectStored(rec, 'commOptions/promos', true, undefined, 'commOptionsPromos ("True")');
+    expectStored(rec, 'privilege/host', false, undefined, 'privilegeHost ("FALSE")');
+    expectStored(rec, 'myWebEx/myContact', true, undefined, 'myWebExMyContact ("true")');
+  },
+};
+
+/** Webex documents booleans as TRUE and FALSE: a connector must read both spellings. */
+const booleanUpperCaseRead: CaseDef = {
+  id: 'boolean-read-uppercase', group: 'attributes', required: false, title: 'GetUser booleans in upper case (TRUE/FALSE) are read correctly',
+  async run(ctx) {
+    const site = ctx.site.site;
+    const id = ctx.unique('b');
+    site.createUser(inputOf({ ...baseProfile(id), optionsEmailVisible: true, privilegeSiteAdmin: false }));
+    ctx.site.faults.push(fault.rewrite('GetUser', 'booleans upper-cased in the GetUser answer', (body) => body.replace(/>true</g, '>TRUE<').replace(/>false</g, '>FALSE<')));
+    const adapter = await ctx.adapter();
+    const o = await ctx.call('get', () => adapter.get(id));
+    const profile = expectOk(o, `get ${id}`);
+    for (const [name, expected] of [['optionsEmailVisible', true], ['privilegeSiteAdmin', false], ['privilegeHost', true]] as const) {
+      if (!readMatches(profile[name], expected)) fail(`${name} = ${expected} (GetUser said ${String(expected).toUpperCase()})`, `${name} = ${JSON.stringify(profile[name])}`);
+    }
+  },
+};
+
+export function attributeCases(): CaseDef[] {
+  const cases: CaseDef[] = [];
+  for (const spec of attributeSpecs()) {
+    if (!spec.readOnly && spec.create !== 'no') cases.push(createCase(spec));
+    if (spec.update) cases.push(updateCase(spec));
+    if (spec.leaf.def.access.get) cases.push(readCase(spec));
+  }
+  cases.push(booleanTextInput, booleanUpperCaseRead);
+  return cases;
+}

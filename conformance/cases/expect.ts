@@ -1,0 +1,108 @@
+/** Checks the cases share: outcomes, stored state, unchanged users, requests sent. */
+import { catalog, readPath, type Site, type UserRecord } from '../../mock-server';
+import type { ClassifiedError, ErrorClass, Outcome } from '../adapter';
+import type { CaseContext } from './types';
+import { describeOutcome, fail, short } from './types';
+
+export type Stored = string | number | boolean | (string | number | boolean | Record<string, unknown>)[] | undefined;
+
+export function expectOk<T>(o: Outcome<T>, what: string): T {
+  if (!o.ok) fail(`${what} to succeed`, describeOutcome(o));
+  return o.result;
+}
+
+export function expectError(o: Outcome<unknown>, classes: ErrorClass[], what: string): ClassifiedError {
+  if (o.ok) fail(`${what} to fail with class ${classes.join(' or ')}`, describeOutcome(o));
+  if (!classes.includes(o.error.class)) fail(`${what} to fail with class ${classes.join(' or ')}`, describeOutcome(o));
+  return o.error;
+}
+
+/** The error names the attribute, or an element of its XML path, or nothing; never a different attribute. */
+export function expectAttribute(error: ClassifiedError, attribute: string): void {
+  if (error.attribute === undefined || error.attribute === attribute) return;
+  const leaf = catalog.attributeByName.get(attribute);
+  const elements = leaf ? leaf.path.split('/') : [];
+  if (leaf && (error.attribute === leaf.path || elements.includes(error.attribute.split('/').pop()!))) return;
+  fail(`the error to name attribute ${attribute} (or none)`, `attribute=${error.attribute}`);
+}
+
+export function userOf(site: Site, webExId: string, what = `user ${webExId}`): UserRecord {
+  const rec = site.findUser(webExId);
+  if (!rec) fail(`${what} to exist on the site`, 'no such user in the emulator\'s stored state');
+  return rec;
+}
+
+/** JSON with object keys sorted: list items compare by content, not by the order their fields arrived in. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y))) : v));
+}
+
+export function sameValue(a: Stored, b: Stored): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** A stored value by catalog path: a leaf, or a whole list. */
+export function storedAt(rec: UserRecord, path: string): Stored {
+  const list = catalog.listByPath.get(path);
+  return (list && list.slot >= 0 ? rec.values[list.slot] : readPath(rec, path)) as Stored;
+}
+
+export function expectStored(rec: UserRecord, path: string, expected: Stored, key?: string | number | boolean, attribute = path): void {
+  const actual = readPath(rec, path, key) as Stored;
+  if (!sameValue(actual, expected)) {
+    fail(`stored ${path} = ${JSON.stringify(expected)} (${typeof expected}) for ${attribute}`, `stored ${path} = ${JSON.stringify(actual)}${actual === undefined ? ' (never set)' : ` (${typeof actual})`}`);
+  }
+}
+
+/** Slots that differ between two records, by catalog path (top-level leaves and lists). */
+export function differingPaths(a: UserRecord, b: UserRecord, ignore: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const leaf of catalog.LEAVES) {
+    if (leaf.slot < 0 || ignore.has(leaf.path)) continue;
+    if (!sameValue(a.values[leaf.slot] as Stored, b.values[leaf.slot] as Stored)) out.push(leaf.path);
+  }
+  for (const list of catalog.LISTS) {
+    if (list.slot < 0 || ignore.has(list.path)) continue;
+    if (!sameValue(a.values[list.slot] as Stored, b.values[list.slot] as Stored)) out.push(list.path);
+  }
+  return out;
+}
+
+export function snapshot(rec: UserRecord): UserRecord {
+  return { ...rec, values: JSON.parse(JSON.stringify(rec.values)) as UserRecord['values'] };
+}
+
+/** The user is exactly as before (a refused write must change nothing). */
+export function expectUnchanged(before: UserRecord, site: Site, webExId: string): void {
+  const after = userOf(site, webExId);
+  const changed = differingPaths(before, after, new Set(['visitCount']));
+  if (changed.length > 0 || after.passwordHash !== before.passwordHash) {
+    fail('the user to be left unchanged', `changed: ${[...changed, ...(after.passwordHash !== before.passwordHash ? ['password'] : [])].join(', ')}`);
+  }
+}
+
+export function requestsFor(ctx: CaseContext, operation: string, since = 0): number {
+  return ctx.exchanges().slice(since).filter((e) => e.operation === operation).length;
+}
+
+/** Non-retryable errors must be sent once: the connector may not retry what cannot succeed. */
+export function expectSentOnce(ctx: CaseContext, operation: string, since = 0): void {
+  const n = requestsFor(ctx, operation, since);
+  if (n !== 1) fail(`exactly one ${operation} request (the error is not transient: no retry)`, `${n} ${operation} requests`);
+}
+
+export function expectUserCount(site: Site, expected: number, what: string): void {
+  if (site.userCount !== expected) fail(`${expected} users on the site ${what}`, `${site.userCount} users`);
+}
+
+/** A profile value as the connector returned it equals the stored value (booleans and numbers may come as text). */
+export function readMatches(actual: unknown, expected: Stored): boolean {
+  if (expected === undefined) return actual === undefined || actual === '';
+  if (typeof expected === 'boolean') return actual === expected || (typeof actual === 'string' && actual.toLowerCase() === String(expected));
+  if (typeof expected === 'number') return actual === expected || (typeof actual === 'string' && actual.trim() !== '' && Number(actual) === expected);
+  if (Array.isArray(expected)) return Array.isArray(actual) && JSON.stringify(actual.map(String)) === JSON.stringify(expected.map(String));
+  return actual === expected;
+}
+
+export { short };

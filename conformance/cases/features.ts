@@ -1,0 +1,57 @@
+/**
+ * Feature cases, generated from the catalog: every feature-gated attribute is accepted while its feature is on;
+ * with the feature off the connector reports featureNotEnabled and the user is left exactly as it was.
+ */
+import { catalog } from '../../mock-server';
+import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf, type Stored } from './expect';
+import { fail, type CaseDef } from './types';
+import { SUBJECT_PATHS, attributeSpecs, baseProfile, inputOf, type AttributeSpec } from './values';
+
+/** A value only an enabled feature accepts: never the feature-off value (false, 0, ''). */
+function gatedValue(spec: AttributeSpec): AttributeSpec['value'] {
+  const off = catalog.featureOffValue(spec.leaf.def);
+  if (spec.value !== off) return spec.value;
+  return typeof off === 'boolean' ? true : typeof off === 'number' ? off + 1 : 'on';
+}
+
+function featureOn(spec: AttributeSpec): CaseDef {
+  return {
+    id: `${spec.name}.feature-on`, group: 'features', required: true,
+    title: `${spec.name} accepted while ${spec.feature} is on`,
+    async run(ctx) {
+      const site = ctx.site.site;
+      const id = ctx.unique('f');
+      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: gatedValue(spec) }));
+      expectOk(o, `update of ${spec.name} with ${spec.feature} on`);
+      expectStored(userOf(site, id), spec.path, gatedValue(spec) as Stored, spec.key, spec.name);
+    },
+  };
+}
+
+function featureOff(spec: AttributeSpec): CaseDef {
+  return {
+    id: `${spec.name}.feature-off`, group: 'features', required: true,
+    title: `${spec.name} refused as featureNotEnabled while ${spec.feature} is off; user unchanged`,
+    site: { featuresOff: [spec.feature!] },
+    async run(ctx) {
+      const site = ctx.site.site;
+      const id = ctx.unique('f');
+      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
+      const before = snapshot(userOf(site, id));
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: gatedValue(spec) }));
+      const error = expectError(o, ['featureNotEnabled'], `update of ${spec.name} with ${spec.feature} off`);
+      expectAttribute(error, spec.name);
+      expectUnchanged(before, site, id);
+      const sent = requestsFor(ctx, 'SetUser');
+      if (sent > 1) fail('at most one SetUser (a feature error is not transient)', `${sent} SetUser requests`);
+    },
+  };
+}
+
+export function featureCases(): CaseDef[] {
+  const gated = attributeSpecs().filter((s) => s.feature !== undefined && s.update);
+  return [...gated.map(featureOn), ...gated.map(featureOff)];
+}

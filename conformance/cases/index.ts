@@ -1,0 +1,30 @@
+/** The whole suite, in report order, and the filters of --only / --case. */
+import { attributeCases } from './attributes';
+import { errorCases } from './errors';
+import { featureCases } from './features';
+import { lifecycleCases } from './lifecycle';
+import { personalUrlCases } from './personal-url';
+import { GROUPS, type CaseDef, type Group } from './types';
+
+export function allCases(): CaseDef[] {
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases()];
+}
+
+export interface CaseFilter {
+  groups?: Group[];
+  /** Case ids; `*` matches any run of characters (privilege*.update). */
+  ids?: string[];
+}
+
+export function selectCases(cases: CaseDef[], filter: CaseFilter): CaseDef[] {
+  const patterns = filter.ids?.map((id) => new RegExp(`^${id.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  return cases.filter((c) => (!filter.groups?.length || filter.groups.includes(c.group)) && (!patterns?.length || patterns.some((p) => p.test(c.id))));
+}
+
+export function parseGroups(text: string): Group[] {
+  const groups = text.split(',').map((g) => g.trim()).filter(Boolean);
+  for (const g of groups) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`unknown group "${g}" (groups: ${GROUPS.join(', ')})`);
+  return groups as Group[];
+}
+
+export { GROUPS, type CaseDef, type Group };

@@ -1,0 +1,134 @@
+/**
+ * The in-process emulator for a run: one webex-mock on an ephemeral loopback port, one fresh site per case
+ * (so cases are independent and can run concurrently), per-site capture of every exchange and per-site faults.
+ */
+import {
+  allFeatures, createWebexMock, inputFromPaths, knownSessionType, seedUsers, siteConfig,
+  type EngineResponse, type Exchange, type RunningServer, type Site, type WebexMock,
+} from '../../mock-server';
+import type { FeatureKey } from '../../mock-server/catalog';
+import type { CapturedExchange } from './capture';
+import { redactXml } from './capture';
+import { takeFault, type Fault } from './faults';
+
+export const ADMIN = { webExId: 'confadmin', password: 'Adm1n!Conformance', email: 'confadmin@conformance.example.com' };
+export const HOST = { webExId: 'confhost', password: 'H0st!Conformance', email: 'confhost@conformance.example.com' };
+/** Session types of every case site: 214 (Meeting Center PRO, the default) and 216 (Meeting Center ONS). */
+export const DEFAULT_SESSION_TYPE = 214;
+export const SECOND_SESSION_TYPE = 216;
+
+export interface SiteSpec {
+  /** Features switched off (everything else is on). */
+  featuresOff?: FeatureKey[];
+  sparkMeet?: boolean;
+  controlHubManaged?: boolean;
+  /** User limit of session type 214 (null = unlimited). */
+  sessionTypeLimit?: number | null;
+  hostLimit?: number | null;
+  /** Extra generated users (faker, fixed seed). */
+  seedUsers?: number;
+}
+
+export interface CaseSite {
+  name: string;
+  site: Site;
+  url: string;
+  faults: Fault[];
+  exchanges: CapturedExchange[];
+}
+
+export class InProcessEmulator {
+  private seq = 0;
+  private readonly sites = new Map<string, CaseSite>();
+  private readonly exchangeOf = new WeakMap<object, Exchange>();
+
+  private constructor(readonly mock: WebexMock, readonly server: RunningServer) {
+    const engine = mock.engine;
+    engine.observers.push((exchange) => this.exchangeOf.set(exchange.request, exchange));
+    engine.interceptors.push((ctx) => {
+      const hit = takeFault(this.sites.get(ctx.site.name)?.faults, ctx.op.name, 'before');
+      if (!hit) return undefined;
+      ctx.meta.fault = hit.label;
+      const e = hit.effect;
+      if (e.kind === 'http') return { status: e.status, headers: { 'Content-Type': 'text/html' }, body: `<html><body>${e.status} Service Unavailable</body></html>` };
+      if (e.kind === 'drop') return { status: 200, headers: {}, body: '', dropConnection: true };
+      if (e.kind === 'failure') {
+        const r = ctx.failure(e.exceptionID, e.reason, { gsbStatus: e.gsbStatus });
+        return { ...r, headers: { ...r.headers, ...e.headers } };
+      }
+      return undefined;
+    });
+    // Faults after the operation committed need the answer itself: wrap the engine's door (both HTTP and msw call it).
+    const inner = engine.handle.bind(engine);
+    engine.handle = async (request) => {
+      let response = await inner(request);
+      const exchange = this.exchangeOf.get(request);
+      const caseSite = exchange?.meta.site ? this.sites.get(exchange.meta.site) : undefined;
+      if (!exchange || !caseSite) return response;
+      const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
+      if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
+      else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(response.body) };
+      caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
+      return response;
+    };
+  }
+
+  static async start(): Promise<InProcessEmulator> {
+    const mock = createWebexMock({ setup: () => {} });
+    const server = await mock.listen({ host: '127.0.0.1', port: 0 });
+    return new InProcessEmulator(mock, server);
+  }
+
+  get xmlUrl(): string {
+    return this.server.xmlUrl;
+  }
+
+  /** A fresh site: a site admin, a plain host, the requested features, limits and flags. */
+  createSite(spec: SiteSpec = {}): CaseSite {
+    const n = ++this.seq;
+    const name = `wmconf${n}`;
+    const features = allFeatures(true);
+    for (const f of spec.featuresOff ?? []) features[f] = false;
+    const site = this.mock.registry.add(siteConfig({
+      name, id: 700000 + n, features,
+      flags: { sparkMeet: false, controlHubManaged: false },
+      sessionTypes: [knownSessionType(DEFAULT_SESSION_TYPE, spec.sessionTypeLimit ?? null), knownSessionType(SECOND_SESSION_TYPE, null)],
+      defaultSessionTypes: [DEFAULT_SESSION_TYPE],
+      hostLimit: spec.hostLimit ?? null,
+    }), n);
+    const at = Date.UTC(2025, 0, 6, 9, 0, 0);
+    site.createUser(inputFromPaths({ webExId: ADMIN.webExId, email: ADMIN.email, firstName: 'Conformance', lastName: 'Admin', password: ADMIN.password, 'privilege/siteAdmin': 'true' }), { at, skipLicenceChecks: true });
+    site.createUser(inputFromPaths({ webExId: HOST.webExId, email: HOST.email, firstName: 'Conformance', lastName: 'Host', password: HOST.password }), { at: at + 1000, skipLicenceChecks: true });
+    if (spec.seedUsers) seedUsers(site, spec.seedUsers, 20161208 + n, at + 60_000);
+    // Flags last: the admin above could not be created on a Spark Meet site (roles are refused there).
+    site.config.flags = { sparkMeet: spec.sparkMeet ?? false, controlHubManaged: spec.controlHubManaged ?? false };
+    const caseSite: CaseSite = { name, site, url: this.xmlUrl, faults: [], exchanges: [] };
+    this.sites.set(name, caseSite);
+    return caseSite;
+  }
+
+  removeSite(name: string): void {
+    this.sites.delete(name);
+    this.mock.registry.remove(name);
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}
+
+function capture(exchange: Exchange, response: EngineResponse, fault: string | undefined): CapturedExchange {
+  const body = exchange.request.body;
+  const result = response.dropConnection ? 'DROPPED' : response.status !== 200 ? 'HTTP_ERROR' : exchange.meta.result;
+  return {
+    operation: exchange.meta.operation,
+    startedAt: exchange.startedAt,
+    request: redactXml(typeof body === 'string' ? body : body.toString('utf8')),
+    status: response.dropConnection ? 0 : response.status,
+    response: response.dropConnection ? '' : response.body,
+    result,
+    ...(exchange.meta.exceptionID ? { exceptionID: exchange.meta.exceptionID } : {}),
+    ...(fault ? { fault } : {}),
+    ...(exchange.meta.ignoredElements?.length ? { ignoredElements: exchange.meta.ignoredElements } : {}),
+  };
+}
