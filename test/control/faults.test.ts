@@ -5,7 +5,7 @@ import { XML_PATH, createUser, delUser, exceptionOf, getUser, resultOf } from '.
 describe('faults', () => {
   const mock = createWebexMock();
   const api = request(mock.app);
-  const addFault = (spec: unknown) => api.post('/_mock/faults').send(spec);
+  const addFault = (spec: object) => api.post('/_mock/faults').send(spec);
   beforeEach(async () => {
     mock.reset();
     await api.delete('/_mock/faults');
