@@ -51,6 +51,6 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
       throw error;
     }
   }
-  return { webExId, userId, operations, notes: notesFor(profile), ...(recovered ? { recoveredAfterUnknownOutcome: true } : {}) };
+  return { webExId, userId, operations, notes: notesFor(profile, 'create'), ...(recovered ? { recoveredAfterUnknownOutcome: true } : {}) };
 }
 

@@ -21,7 +21,7 @@ export async function pushProfileUpdate(ctx: ConnectorContext, webExId: string, 
     // if the new id already exists, the first attempt did it.
     beforeRetry: () => findUser(ctx, String(newWebExId)),
   } : undefined);
-  return { webExId: renaming ? String(newWebExId) : target, operations: ['SetUser'], notes: notesFor(profile) };
+  return { webExId: renaming ? String(newWebExId) : target, operations: ['SetUser'], notes: notesFor(profile, 'update') };
 }
 
 export async function pushPassword(ctx: ConnectorContext, webExId: string, password: string): Promise<PushResult> {

@@ -20,10 +20,14 @@ export interface PushResult {
   recoveredAfterUnknownOutcome?: boolean;
 }
 
-export function notesFor(profile: Profile): string[] {
+/** Documented Webex side effects the admin should hear about (Okta guide), for what this write sent. */
+export function notesFor(profile: Profile, write: 'create' | 'update'): string[] {
   const notes: string[] = [];
   if (profile.phonesMobilePhone !== undefined && profile.phonesPhone === undefined) notes.push(MOBILE_PHONE_NOTE);
-  if (profile.meetingTypes !== undefined && !Object.keys(profile).some((n) => n.startsWith('supportedServices'))) notes.push(SESSION_TYPES_NOTE);
+  // On create Webex derives supportedServices from the session types; an update needs the flags sent along.
+  if (write === 'update' && profile.meetingTypes !== undefined && !Object.keys(profile).some((n) => n.startsWith('supportedServices'))) {
+    notes.push(SESSION_TYPES_NOTE);
+  }
   return notes;
 }
 

@@ -74,6 +74,16 @@ describe('provisioning session against the emulator', () => {
     expect(live.ignoredElements).toEqual([]);
   });
 
+  it('session types change only with their supportedServices flag, as the connector notes', async () => {
+    const c = live.connector();
+    const before = (await c.getUser('host')).profile.meetingTypes as number[];
+    const unflagged = await c.pushProfileUpdate('host', { meetingTypes: [...before, 216] });
+    expect(unflagged.notes.join()).toMatch(/supportedServices/);
+    expect((await c.getUser('host')).profile.meetingTypes).toEqual(before);
+    await c.pushProfileUpdate('host', { meetingTypes: [...before, 216], supportedServicesEventCenter: true });
+    expect((await c.getUser('host')).profile.meetingTypes).toEqual([...before, 216]);
+  });
+
   it('a profile update with a different webExId renames the user', async () => {
     const c = live.connector();
     await c.pushNewUser({ webExId: 'old.id', email: 'old.id@demo.example.com' });

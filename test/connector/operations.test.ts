@@ -133,6 +133,12 @@ describe('provisioning', () => {
     expect(fake.seen).toHaveLength(0);
   });
 
+  it('an update of meetingTypes without supportedServices flags says they will not take effect', async () => {
+    const { c } = connector(() => success('setUserResponse'));
+    expect((await c.pushProfileUpdate('jdoe', { meetingTypes: [214] })).notes.join()).toMatch(/supportedServices/);
+    expect((await c.pushProfileUpdate('jdoe', { meetingTypes: [214], supportedServicesMeetingCenter: true })).notes).toEqual([]);
+  });
+
   it('updates with SetUser in XSD order; a different webExId renames via newWebExId', async () => {
     const { c, fake } = connector(() => success('setUserResponse'));
     const result = await c.pushProfileUpdate('jdoe', { active: 'ACTIVATED', webExId: 'jane', lastName: 'Roe' });
