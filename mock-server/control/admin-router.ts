@@ -13,6 +13,7 @@ import { parseScenarioText, validateScenario } from './scenarios/parse-scenario'
 import { ScenarioError } from './scenarios/scenario-error';
 import { siteDetail, siteSummary } from './site-view';
 import { searchUsers, userDetail } from './user-view';
+import { uiRouter } from './ui/router';
 
 export interface AdminRouterOptions extends AdminAccessOptions {
   /** Largest JSON/YAML body (scenarios and snapshots of big sites). Default 50mb. */
@@ -24,6 +25,9 @@ const MAX_PAGE = 1000;
 export function createAdminRouter(control: ControlPlane, opts: AdminRouterOptions = {}): Router {
   const r = Router();
   const limit = opts.bodyLimit ?? '50mb';
+  // The Inspector's page and assets hold no data (it reads everything through the routes below, with their
+  // access checks), so a browser can load it before it is asked for a token.
+  r.use('/ui', uiRouter());
   r.use(adminAccess(opts));
   r.use(express.json({ limit }));
   r.use(express.text({ limit, type: ['text/*', 'application/yaml', 'application/x-yaml'] }));

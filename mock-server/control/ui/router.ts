@@ -21,9 +21,11 @@ function send(res: Response, asset: Asset): void {
   }).send(asset.body);
 }
 
+let cachedAssets: ReadonlyMap<string, Asset> | undefined;
+
 /** Mount at `/_mock/ui`. */
 export function uiRouter(): Router {
-  const assets = loadAssets();
+  const assets = (cachedAssets ??= loadAssets());
   const router = Router();
   const page = assets.get('index.html')!;
   router.get('/', (req: Request, res: Response) => {
