@@ -18,6 +18,7 @@ function featureOn(spec: AttributeSpec): CaseDef {
   return {
     id: `${spec.name}.feature-on`, group: 'features', required: true,
     title: `${spec.name} accepted while ${spec.feature} is on`,
+    matrix: { attribute: spec.name, operation: 'feature on' },
     async run(ctx) {
       const site = ctx.site.site;
       const id = ctx.unique('f');
@@ -34,6 +35,7 @@ function featureOff(spec: AttributeSpec): CaseDef {
   return {
     id: `${spec.name}.feature-off`, group: 'features', required: true,
     title: `${spec.name} refused as featureNotEnabled while ${spec.feature} is off; user unchanged`,
+    matrix: { attribute: spec.name, operation: 'feature off' },
     site: { featuresOff: [spec.feature!] },
     async run(ctx) {
       const site = ctx.site.site;

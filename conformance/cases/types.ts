@@ -6,7 +6,8 @@ import type { CaseSite, SiteSpec } from '../emulator/in-process';
 export const GROUPS = ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors'] as const;
 export type Group = (typeof GROUPS)[number];
 
-export type MatrixOperation = 'create' | 'update' | 'read';
+export type MatrixOperation = 'create' | 'update' | 'read' | 'feature on' | 'feature off';
+export const MATRIX_OPERATIONS: readonly MatrixOperation[] = ['create', 'update', 'read', 'feature on', 'feature off'];
 
 export interface CaseDef {
   /** Unique across the suite, stable between runs (used by --case). */

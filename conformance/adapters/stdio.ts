@@ -1,0 +1,142 @@
+/**
+ * The adapter contract as JSON lines over stdin/stdout, for connectors in any language.
+ *
+ * The suite starts COMMAND (through the shell) and writes one JSON object per line:
+ *   {"id": 7, "op": "create", "args": {"profile": {"webExId": "jdoe", "email": "jdoe@example.com"}}}
+ * and the program answers each with one line carrying the same id:
+ *   {"id": 7, "ok": true, "result": {"webExId": "jdoe"}}
+ *   {"id": 7, "ok": false, "error": {"class": "duplicate", "attribute": "webExId", "message": "..."}}
+ * ops and args: configure {url, siteName, admin, password, fastRetries} (sent before the first operation and
+ * whenever the next case targets another site or credentials), create {profile}, update {webExId, profile},
+ * setPassword {webExId, password}, deactivate {webExId}, reactivate {webExId}, get {webExId}, import {},
+ * schema {}. Answers may come in any order; stdout lines that are not JSON are ignored (log to stderr).
+ * The suite keeps a few processes (one per concurrent case) and closes stdin when it is done.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Adapter, AdapterConfig, ClassifiedError, Outcome } from '../adapter';
+import { redactJson } from '../emulator/capture';
+import type { AdapterProvider } from '../runner';
+
+interface Pending { resolve(value: unknown): void; timer: NodeJS.Timeout }
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+class AdapterProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly pending = new Map<number, Pending>();
+  private seq = 0;
+  private stderrTail = '';
+  exited = false;
+  configured?: string;
+
+  constructor(command: string, cwd?: string) {
+    this.child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'], cwd });
+    this.child.stderr.on('data', (chunk: Buffer) => { this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000); });
+    this.child.stdin.on('error', () => undefined);
+    createInterface({ input: this.child.stdout }).on('line', (line) => this.onLine(line));
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      for (const [id, p] of this.pending) {
+        clearTimeout(p.timer);
+        p.resolve(protocolError(`the adapter process exited (${signal ?? `code ${code}`}) before answering request ${id}${this.stderrTail ? `; stderr: ${redactJson(this.stderrTail.trim()).slice(-500)}` : ''}`));
+      }
+      this.pending.clear();
+    });
+  }
+
+  private onLine(line: string): void {
+    let message: { id?: unknown };
+    try { message = JSON.parse(line) as { id?: unknown }; } catch { return; }
+    const p = typeof message?.id === 'number' ? this.pending.get(message.id) : undefined;
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.pending.delete(message.id as number);
+    p.resolve(message);
+  }
+
+  request(op: string, args: Record<string, unknown>): Promise<unknown> {
+    if (this.exited) return Promise.resolve(protocolError(`the adapter process has exited${this.stderrTail ? `; stderr: ${redactJson(this.stderrTail.trim()).slice(-500)}` : ''}`));
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.pending.delete(id); resolve(protocolError(`no answer to ${op} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);
+      this.pending.set(id, { resolve, timer });
+      this.child.stdin.write(`${JSON.stringify({ id, op, args })}\n`);
+    });
+  }
+
+  async configure(config: AdapterConfig): Promise<void> {
+    const key = JSON.stringify(config);
+    if (this.configured === key) return;
+    const answer = await this.request('configure', { ...config });
+    const outcome = toOutcome(answer);
+    if (!outcome.ok) throw new Error(`configure failed: ${outcome.error.message}`);
+    this.configured = key;
+  }
+
+  stop(): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      const kill = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+      this.child.once('exit', () => { clearTimeout(kill); resolve(); });
+      this.child.stdin.end();
+    });
+  }
+}
+
+function protocolError(message: string): { ok: false; error: ClassifiedError } {
+  return { ok: false, error: { class: 'unknown', message: `stdio adapter: ${message}` } };
+}
+
+/** A line as the runner's Outcome; the runner normalises classes and fields. */
+function toOutcome<T>(answer: unknown): Outcome<T> {
+  const a = answer as { ok?: unknown; result?: unknown; error?: unknown };
+  if (a && a.ok === true) return { ok: true, result: a.result as T };
+  if (a && a.ok === false) return { ok: false, error: (a.error ?? { class: 'unknown', message: 'error without details' }) as ClassifiedError };
+  return protocolError(`malformed answer ${JSON.stringify(answer).slice(0, 200)}`) as Outcome<T>;
+}
+
+export class StdioAdapterProvider implements AdapterProvider {
+  private readonly idle: AdapterProcess[] = [];
+  private readonly all: AdapterProcess[] = [];
+
+  constructor(readonly command: string, private readonly cwd?: string) {}
+
+  get name(): string {
+    return `stdio: ${this.command}`;
+  }
+
+  async open(config: AdapterConfig): Promise<Adapter> {
+    let proc = this.idle.pop();
+    while (proc?.exited) proc = this.idle.pop();
+    if (!proc) {
+      proc = new AdapterProcess(this.command, this.cwd);
+      this.all.push(proc);
+    }
+    const p = proc;
+    let released = false;
+    const call = async <T>(op: string, args: Record<string, unknown>): Promise<Outcome<T>> => {
+      await p.configure(config);
+      return toOutcome<T>(await p.request(op, args));
+    };
+    return {
+      create: (profile) => call('create', { profile }),
+      update: (webExId, profile) => call('update', { webExId, profile }),
+      setPassword: (webExId, password) => call('setPassword', { webExId, password }),
+      deactivate: (webExId) => call('deactivate', { webExId }),
+      reactivate: (webExId) => call('reactivate', { webExId }),
+      get: (webExId) => call('get', { webExId }),
+      import: () => call('import', {}),
+      schema: () => call('schema', {}),
+      close: async () => {
+        if (released) return;
+        released = true;
+        if (!p.exited) this.idle.push(p);
+      },
+    };
+  }
+
+  async shutdown(): Promise<void> {
+    await Promise.all(this.all.map((p) => p.stop()));
+  }
+}
