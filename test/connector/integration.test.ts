@@ -196,6 +196,14 @@ describe('each error class, produced by the emulator', () => {
     expect(managed.remedy).toMatch(/Control Hub/);
   });
 
+  it('site unsupported: CreateUser refused on a unified site (030098) and an operation not supported (999999), as faults', async () => {
+    live.addFault({ match: { operation: 'CreateUser', times: 1 }, effect: { exception: { id: '030098', reason: 'CreateUser is not supported on this site, add users in Control Hub' } } });
+    const refused = await rejection(live.connector().pushNewUser({ webExId: 'u1', email: 'u1@demo.example.com' }));
+    expect(refused).toMatchObject({ errorClass: 'siteUnsupported', exceptionId: '030098' });
+    live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { exception: { id: '999999', reason: 'This operation is not supported' } } });
+    expect(await rejection(live.connector().deactivate('host'))).toMatchObject({ errorClass: 'siteUnsupported', exceptionId: '999999' });
+  });
+
   it('transient: 000035, an unknown failure from backup servers and HTTP 503 are retried with backoff, then surfaced', async () => {
     live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { exception: { id: '000035', reason: 'ASService not responding' } } });
     live.addFault({ match: { operation: 'SetUser', times: 1 }, effect: { exception: { id: '000998', reason: 'Site in maintenance' }, gsbStatus: 'BACKUP' } });
