@@ -1,0 +1,51 @@
+/**
+ * The suite has teeth: each deliberately broken connector (test/broken-connectors/) fails the specific case that
+ * describes its bug — and, within the slice run, only those cases.
+ */
+import type { AdapterFactory } from '../../conformance/adapter';
+import type { CaseFilter } from '../../conformance/cases';
+import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
+import { createAdapter as caseSensitiveBooleans } from '../broken-connectors/case-sensitive-booleans';
+import { createAdapter as dropsAttribute } from '../broken-connectors/drops-attribute';
+import { createAdapter as firstPageOnly } from '../broken-connectors/first-page-only';
+import { createAdapter as ignoresLicenceError } from '../broken-connectors/ignores-licence-error';
+import { createAdapter as noRetry } from '../broken-connectors/no-retry';
+import { createAdapter as passesUnknownAttributes } from '../broken-connectors/passes-unknown-attributes';
+import { createAdapter as personalUrlOnCreate } from '../broken-connectors/personal-url-on-create';
+import { createAdapter as wrongPath } from '../broken-connectors/wrong-path';
+import { failedIds, runWith } from './run-suite';
+
+const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFail: string[]][] = [
+  ['drops optionsEmailVisible', dropsAttribute, { groups: ['attributes'], ids: ['optionsEmailVisible.*', 'optionsFaxVisible.*'] },
+    ['attributes/optionsEmailVisible.create', 'attributes/optionsEmailVisible.update']],
+  ['maps trackingTrackingCode2 to trackingCode3', wrongPath, { groups: ['attributes'], ids: ['trackingTrackingCode2.*', 'trackingTrackingCode4.*'] },
+    ['attributes/trackingTrackingCode2.create', 'attributes/trackingTrackingCode2.update']],
+  ['sends personalUrl on create only', personalUrlOnCreate, { groups: ['personalUrl'] },
+    ['personalUrl/invalid-on-create', 'personalUrl/set-after-create']],
+  ['ignores the licence error', ignoresLicenceError, { groups: ['errors'], ids: ['licence-*', 'host-limit', 'duplicate-*'] },
+    ['errors/licence-on-create', 'errors/licence-on-reactivate']],
+  ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-create', 'duplicate-webexid'] },
+    ['errors/transient-dropped-create']],
+  ['stops after the first import page', firstPageOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get'] },
+    ['lifecycle/import-all-pages']],
+  ['reads "TRUE" as false', caseSensitiveBooleans, { groups: ['attributes'], ids: ['boolean-text-input', 'privilegeHost.*'] },
+    ['attributes/boolean-text-input']],
+  ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
+    ['errors/unknown-attribute']],
+  ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
+    ['errors/rate-limited-retry', 'errors/transient-503-create', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
+];
+
+describe.each(broken)('broken connector: %s', (_name, adapter, slice, mustFail) => {
+  it('fails exactly the cases that describe its bug', async () => {
+    const report = await runWith(adapter, slice);
+    expect(report.results.length).toBeGreaterThan(mustFail.length);
+    expect(failedIds(report)).toEqual([...mustFail].sort());
+    for (const r of report.results.filter((x) => x.status === 'fail')) {
+      expect(r.required).toBe(true);
+      expect(r.rerun).toBe(`webex-conformance run --only ${r.group} --case ${r.id}`);
+      expect(r.expected).toBeTruthy();
+      expect(r.actual).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,13 @@
+/** The reference connector passes every Required case of the full suite (in-process emulator). */
+import { allCases } from '../../conformance/cases';
+import { createAdapter } from '../../conformance/adapters/reference';
+import { requiredFailures, runWith } from './run-suite';
+
+it('the reference connector passes every Required case', async () => {
+  const report = await runWith(createAdapter);
+  expect(report.results).toHaveLength(allCases().length);
+  expect(requiredFailures(report)).toEqual([]);
+  // Every group and the matrix are exercised, nothing silently skipped.
+  expect(new Set(report.results.map((r) => r.group))).toEqual(new Set(['lifecycle', 'attributes', 'features', 'personalUrl', 'errors']));
+  expect(report.summary.skipped).toBe(0);
+});
