@@ -1,7 +1,9 @@
 /** AuthenticateUser, session tickets (expiring), access tokens, site resolution and privileges (SPEC §1.2, §2.1). */
 import { DEMO, createWebexMock, inputFromPaths, readPath } from '../../mock-server';
-import { call, expectFailure, expectSuccess } from './support/client';
-import { ADMIN, HOST, elements, newUserBody, type Security } from './support/xml';
+import request from 'supertest';
+import { XML_SERVICE_PATH } from '../../mock-server';
+import { call, expectFailure, expectSuccess, parseAnswer } from './support/client';
+import { ADMIN, HOST, elements, newUserBody, xmlRequest, type Security } from './support/xml';
 
 /** A mock whose clock the test moves. */
 function clocked() {
@@ -90,6 +92,15 @@ describe('credentials in securityContext', () => {
     expectSuccess(await call(mock, 'GetUser', `<webExId>${u.webExId}</webExId>`, asUser));
     expectSuccess(await call(mock, 'DelUser', `<webExId>${u.webExId}</webExId>`));
     expectFailure(await call(mock, 'GetUser', `<webExId>${u.webExId}</webExId>`, asUser), '030002');
+  });
+
+  it('without siteName/siteID the {site}.webex.com Host header names the site (not api.webex.com)', async () => {
+    const body = xmlRequest('GetUser', '<webExId>host</webExId>', { webExID: 'admin', password: DEMO.admin.password });
+    const send = (host: string) => request(mock.app).post(XML_SERVICE_PATH).set('Host', host).send(body).then((r) => parseAnswer(r.status, {}, r.text));
+    expectSuccess(await send('demo.webex.com'));
+    expectSuccess(await send('demo.my.webex.com:443'));
+    expectFailure(await send('api.webex.com'), '030076');
+    expectFailure(await send('other.webex.com'), '030076');
   });
 
   it('site by siteID (+partnerID); unknown site name, id or partner → 030076', async () => {
