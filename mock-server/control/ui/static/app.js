@@ -332,8 +332,8 @@
     if (!users.length) tbody.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, s.q ? `No user matches "${s.q}".` : 'No users.')));
     const from = users.length ? s.offset + 1 : 0;
     byTestId('users-range').textContent = `${from}–${s.offset + users.length} of ${s.total}`;
-    byTestId('users-prev').disabled = s.offset === 0;
-    byTestId('users-next').disabled = s.offset + users.length >= s.total;
+    byTestId('users-first').disabled = byTestId('users-prev').disabled = s.offset === 0;
+    byTestId('users-last').disabled = byTestId('users-next').disabled = s.offset + users.length >= s.total;
   }
 
   /** Flatten a nested value to paths: {privilege: {host: true}} → privilege/host; lists of records get [n]. */
@@ -602,11 +602,10 @@
     button.textContent = 'Loading…';
     try {
       await api('POST', 'scenario', { bundled: name });
-      state.users.offset = 0;
-      state.users.selected = '';
+      Object.assign(state.users, { offset: 0, selected: '', site: '' });
       await loadSites();
       notice(`Scenario ${name} loaded: ${state.sites.map((s) => s.name).join(', ')}`);
-      health();
+      await show(state.view, true); // the scenario may bring its own faults
     } catch (e) {
       notice(e.message, 'error');
     } finally {
@@ -730,6 +729,15 @@
     });
     byTestId('users-next').addEventListener('click', () => {
       state.users.offset += state.users.limit;
+      renderUsers();
+    });
+    byTestId('users-first').addEventListener('click', () => {
+      state.users.offset = 0;
+      renderUsers();
+    });
+    byTestId('users-last').addEventListener('click', () => {
+      // The last full or partial page of the current total (server-side: one request, even on 100k users).
+      state.users.offset = Math.max(0, Math.floor((state.users.total - 1) / state.users.limit) * state.users.limit);
       renderUsers();
     });
 
