@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in the compiled TypeScript (npm run build).
-require('../dist/mock-server/cli.js');
+require('../dist/mock-server/cli.js')
+  .main(process.argv.slice(2))
+  .then((code) => { if (code) process.exitCode = code; }, (e) => { process.stderr.write(`webex-mock: ${e.message}\n`); process.exitCode = 1; });

@@ -3,7 +3,7 @@
  * bytes → wire.parseEnvelope → catalog operation → site (resolve, authenticate, authorise) → operation → wire.
  * Interceptors (faults, rate limits) run once the request is understood; observers (journal) see every exchange.
  */
-import { EXCEPTIONS, operationForType, type ExceptionKey, type OperationDef } from './catalog';
+import { EXCEPTIONS, formatReason, operationForType, type ExceptionKey, type OperationDef } from './catalog';
 import { HANDLERS } from './operations';
 import { authenticate, authorize, type Caller } from './site/auth';
 import type { SiteRegistry } from './site/registry';
@@ -73,6 +73,12 @@ const BASE_HEADERS = {
   Expires: 'Thu, 01 Jan 1970 00:00:00 GMT',
 };
 
+/** 000000 as real sites answer an unreadable envelope: no bodyContent; the reason keeps `null` as captured. */
+function forwardFailed(detail: string): EngineResponse {
+  const reason = formatReason(EXCEPTIONS.forwardFailed.reason, { detail: 'null' });
+  return xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, reason, { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': detail });
+}
+
 export function xmlResponse(body: string, extra: Record<string, string> = {}): EngineResponse {
   return { status: 200, headers: { ...BASE_HEADERS, ...extra }, body };
 }
@@ -98,7 +104,7 @@ export class Engine {
       const parsed = parseEnvelope(request.body);
       if (isEnvelopeError(parsed)) {
         meta.detail = parsed.detail;
-        response = xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, 'Fail to forward request:null', { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': parsed.detail });
+        response = forwardFailed(parsed.detail);
       } else {
         envelope = parsed;
         response = await this.dispatch(parsed, request, meta);
@@ -127,7 +133,7 @@ export class Engine {
     const op = operationForType(envelope.bodyType);
     if (!op) {
       meta.detail = `unknown xsi:type ${envelope.bodyType}`;
-      return xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, 'Fail to forward request:null', { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': meta.detail });
+      return forwardFailed(meta.detail);
     }
     meta.operation = op.name;
     meta.caller = envelope.security.webExID ?? envelope.security.email;
