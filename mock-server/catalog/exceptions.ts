@@ -166,7 +166,7 @@ export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
   },
   passwordPolicy: {
     key: 'passwordPolicy', id: '030075', reason: 'Password does not meet the site password policy: {detail}',
-    when: 'CreateUser / SetUser password violating the site policy or longer than 60.',
+    when: 'CreateUser / SetUser password violating the site policy (length, digits, letters, special characters, mixed case, contains the WebEx ID); over the XSD maxLength 60 is a Can\'t set field.',
     source: 'XSD maxLength 60; policy rules admin-configured; ID and text assigned', confidence: 'assigned',
   },
   siteNotFound: {
