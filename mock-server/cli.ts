@@ -1,31 +1,19 @@
-/** `webex-mock`: serve the emulator. Subcommands are registered in cli-commands so each stays small. */
-import { parseArgs } from 'node:util';
-import { createWebexMock } from './mock';
-import { DEMO } from './site/demo-site';
+/** `webex-mock`: serve the emulator. Each command lives in its own module; this file only dispatches. */
+import { listScenarios, reproduce } from './control/cli-scenarios';
+import { SERVE_USAGE, serve } from './control/cli-serve';
 
 const USAGE = `Usage: webex-mock <command> [options]
 
 Commands:
-  serve     Serve the XML API (POST /WBXService/XMLService)
-            --host HOST      (default 127.0.0.1)
-            --port PORT      (default 8080, or $PORT; 0 = any free port)
-            --scenario NAME|FILE
+${SERVE_USAGE}
+  scenarios List the bundled scenarios (name and one line)
+  reproduce NAME|FILE
+            Run a scenario's reproduce request on a fresh in-process mock; print request and response;
+            exit 0 when the documented outcome happened
 
 Run 'webex-mock help' for this text.`;
 
-export async function serve(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { host: { type: 'string' }, port: { type: 'string' }, scenario: { type: 'string' } }, strict: true });
-  const port = Number(values.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${values.port ?? process.env.PORT}`);
-  const mock = createWebexMock();
-  const running = await mock.listen({ host: values.host ?? '127.0.0.1', port });
-  process.stdout.write(`webex-mock listening on ${running.url}\n`);
-  process.stdout.write(`XML API: ${running.xmlUrl}\n`);
-  process.stdout.write(`Demo site: siteName=${DEMO.siteName} siteID=${DEMO.siteId} admin=${DEMO.admin.webExId} password=${DEMO.admin.password} accessToken=${DEMO.accessToken}\n`);
-  const stop = () => { void running.close().then(() => process.exit(0)); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
+export { serve };
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,6 +21,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     case 'serve':
       await serve(rest);
       return 0;
+    case 'scenarios':
+      return listScenarios();
+    case 'reproduce':
+      return reproduce(rest);
     case undefined:
     case 'help':
     case '--help':

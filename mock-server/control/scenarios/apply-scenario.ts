@@ -6,6 +6,7 @@
 import { WebexError } from '../../site/webex-error';
 import type { SiteRegistry } from '../../site/registry';
 import type { Site } from '../../site/site';
+import type { UserRecord } from '../../site/user-record';
 import { siteConfig, type SiteConfig } from '../../site/site-config';
 import { inputFromPaths } from '../../site/user-input';
 import { applySettings, SettingsError } from '../site-settings';
@@ -38,8 +39,33 @@ export function scenarioSiteConfig(s: ScenarioSite): SiteConfig {
   return cfg;
 }
 
+/**
+ * Generating 100k users through the site rules takes seconds; the users of the last large site built are kept
+ * (one entry) so a reset or a reload of the same scenario site copies them instead of generating them again.
+ */
+const LARGE_SITE = 1000;
+let largeSiteCache: { key: string; users: UserRecord[] } | undefined;
+
+function copyRecord(r: UserRecord): UserRecord {
+  const values = r.values.map((v) => (Array.isArray(v) ? v.map((i) => (typeof i === 'object' ? { ...i } : i)) : v));
+  return { ...r, values };
+}
+
 /** Add one scenario site (index `i` in `sites`) to the registry, with its users. */
 export function addScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Site {
+  const key = s.generate && s.generate.count >= LARGE_SITE ? JSON.stringify(s) : undefined;
+  const site = key !== undefined && largeSiteCache?.key === key ? undefined : buildScenarioSite(registry, s, i);
+  if (site) {
+    if (key !== undefined) largeSiteCache = { key, users: site.users().map(copyRecord) };
+    return site;
+  }
+  const cfg = scenarioSiteConfig(s);
+  const copy = registry.add(cfg, cfg.id);
+  copy.replaceUsers(largeSiteCache!.users.map(copyRecord));
+  return copy;
+}
+
+function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Site {
   let cfg: SiteConfig;
   try {
     cfg = scenarioSiteConfig(s);
@@ -54,6 +80,9 @@ export function addScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: numb
     throw new SitePathError((e as Error).message, ['sites', i, 'name']);
   }
   let at = SCENARIO_EPOCH;
+  // Admins exist before the scenario starts (Control Hub made them): Spark Meet's XML API role ban does not apply.
+  const flags = site.config.flags;
+  site.config = { ...site.config, flags: { ...flags, sparkMeet: false } };
   s.admins.forEach((a, j) => {
     const input = inputFromPaths({
       webExId: a.webExId, password: a.password, email: a.email ?? `${a.webExId}@${s.name}.example.com`,
@@ -63,6 +92,7 @@ export function addScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: numb
     create(site, input, at, ['sites', i, 'admins', j]);
     at += 1000;
   });
+  site.config = { ...site.config, flags };
   s.users.forEach((u, j) => {
     let input;
     try {
