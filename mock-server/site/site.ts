@@ -15,6 +15,7 @@ import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type Sl
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { parseValue } from './values';
 import { WebexError, cantSetField } from './webex-error';
+import { flatString } from '../wire/flat-string';
 
 export type WriteKind = 'create' | 'set';
 
@@ -128,7 +129,7 @@ export class Site {
     // Commit.
     this.nextUserId++;
     values[SLOT.userId] = rec.userId;
-    values[SLOT.registrationDate] = formatWebexDate(rec.registeredAt);
+    values[SLOT.registrationDate] = flatString(formatWebexDate(rec.registeredAt));
     values[SLOT.password] = undefined;
     this.index(rec);
     this.onChange?.(this, { kind: 'created', user: rec });
@@ -348,7 +349,7 @@ export class Site {
       const flag = t && `supportedServices/${SUPPORTED_SERVICE_FLAG[t.serviceType]}`;
       if (flag && !written.has(flag)) values[slotOf(flag)] = true;
     }
-    values[SLOT.personalUrl] = this.newPersonalUrl(at);
+    values[SLOT.personalUrl] = flatString(this.newPersonalUrl(at));
     values[SLOT.pmrAccessCode] = this.random.digits(9);
     if (!written.has('personalMeetingRoom/hostPIN')) values[SLOT.pmrHostPin] = this.newPin();
   }
@@ -359,7 +360,7 @@ export class Site {
     const tz = Number(values[SLOT.timeZoneID]);
     const tzId = tz >= 0 ? tz : this.config.timeZoneId;
     values[SLOT.timeZone] = TIME_ZONES[tzId];
-    values[SLOT.timeZoneWithDST] = timeZoneWithDst(tzId);
+    values[SLOT.timeZoneWithDST] = zoneLabel(tzId);
     if (written.has('languageID') && !written.has('language')) values[SLOT.language] = LANGUAGES[Number(values[SLOT.languageID]) - 1];
     else values[SLOT.languageID] = LANGUAGES.indexOf(String(values[SLOT.language])) + 1;
     // Okta: setting the mobile phone also sets the primary phone.
@@ -374,9 +375,10 @@ export class Site {
     }
     if (dst === undefined || !types.includes(Number(dst))) values[SLOT.defaultSessionType] = types[0];
     const url = String(values[SLOT.personalUrl] ?? '');
-    values[SLOT.pmrTitle] = `${values[SLOT.firstName] ?? ''} ${values[SLOT.lastName] ?? ''}'s Personal Room`.trim();
-    values[SLOT.pmrUrl] = `https://${this.config.host}/meet/${url}`;
-    values[SLOT.pmrSip] = `${url}@${this.config.host}`;
+    // Kept per user: flat copies, not the concatenation trees template literals build.
+    values[SLOT.pmrTitle] = flatString(`${values[SLOT.firstName] ?? ''} ${values[SLOT.lastName] ?? ''}'s Personal Room`.trim());
+    values[SLOT.pmrUrl] = flatString(`https://${this.config.host}/meet/${url}`);
+    values[SLOT.pmrSip] = flatString(`${url}@${this.config.host}`);
   }
 
   /** Host limit, then each session type's user limit; only ACTIVATED users hold licences. */
@@ -441,6 +443,14 @@ export class Site {
       for (const id of meetingTypesOf(v)) this.sessionTypeUsage.set(id, (this.sessionTypeUsage.get(id) ?? 1) - 1);
     }
   }
+}
+
+/** timeZoneWithDST labels, one shared string per zone instead of one per user. */
+const zoneLabels = new Map<number, string>();
+function zoneLabel(tzId: number): string {
+  let label = zoneLabels.get(tzId);
+  if (label === undefined) zoneLabels.set(tzId, label = flatString(timeZoneWithDst(tzId)));
+  return label;
 }
 
 function cloneValues(values: SlotValue[]): SlotValue[] {

@@ -29,11 +29,13 @@ export function parseValue(def: LeafDef, input: string | Value): Parsed {
     }
     case 'enum': {
       const values = def.enumValues ?? [];
+      // Store the catalog's own string, shared by every user, not a per-request copy.
       if (def.rule === 'language') {
-        const upper = text.toUpperCase();
-        return LANGUAGES.includes(upper) ? ok(upper) : bad(`"${text}" is not a valid language`);
+        const at = LANGUAGES.indexOf(text.toUpperCase());
+        return at >= 0 ? ok(LANGUAGES[at]) : bad(`"${text}" is not a valid language`);
       }
-      if (values.includes(text)) return ok(text);
+      const at = values.indexOf(text);
+      if (at >= 0) return ok(values[at]);
       const shown = values.length > 8 ? `${values.slice(0, 3).join(', ')}, ... (${values.length} values)` : values.join(', ');
       return bad(`"${text}" is not one of ${shown}`);
     }
