@@ -133,6 +133,8 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     const personalUrl = String(readPath(ui.site('demo').findUser('host')!, 'personalUrl'));
     expect(personalUrl).toMatch(/^pr\d{13}$/);
     await expect(detail.locator(testid('attr-personalUrl')).textContent()).resolves.toBe(`personalUrl${personalUrl}`);
+    await expect(detail.locator(testid('fact-personalUrl')).textContent()).resolves.toBe(personalUrl);
+    await expect(detail.locator(testid('fact-personalMeetingRoom/personalMeetingRoomURL')).textContent()).resolves.toBe(`https://demo.webex.com/meet/${personalUrl}`);
     await expect(detail.locator(testid('attr-password')).textContent()).resolves.toBe('password******');
     for (const group of ['profile', 'privilege', 'personalMeetingRoom']) {
       await expect(detail.locator(testid(`user-group-${group}`)).count()).resolves.toBe(1);

@@ -28,7 +28,7 @@
       else if (k === 'testid') el.dataset.testid = v;
       else el.setAttribute(k, v === true ? '' : String(v));
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === undefined || c === null || c === false) continue;
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -307,7 +307,7 @@
     const s = state.users;
     const tbody = $('tbody', byTestId('users-table'));
     if (!s.site) {
-      tbody.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No sites loaded.')));
+      tbody.replaceChildren(h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No sites loaded.')));
       return;
     }
     let data;
@@ -326,10 +326,9 @@
         h('td', {}, h('button', { type: 'button', class: 'link', testid: 'user-open', onclick: open }, u.webExId)),
         h('td', {}, userName(u)),
         h('td', {}, u.email ?? ''),
-        h('td', {}, h('span', { class: `badge ${u.active === 'ACTIVATED' ? 'ok' : 'warn'}` }, u.active ?? '')),
-        h('td', { class: 'mono' }, u.registrationDate ?? ''));
+        h('td', {}, h('span', { class: `badge ${u.active === 'ACTIVATED' ? 'ok' : 'warn'}` }, u.active ?? '')));
     }));
-    if (!users.length) tbody.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, s.q ? `No user matches "${s.q}".` : 'No users.')));
+    if (!users.length) tbody.replaceChildren(h('tr', {}, h('td', { colspan: 5, class: 'muted' }, s.q ? `No user matches "${s.q}".` : 'No users.')));
     const from = users.length ? s.offset + 1 : 0;
     byTestId('users-range').textContent = `${from}–${s.offset + users.length} of ${s.total}`;
     byTestId('users-first').disabled = byTestId('users-prev').disabled = s.offset === 0;
@@ -373,6 +372,22 @@
     return groups;
   }
 
+  /** The values support engineers ask about first: the generated personal URL and the Personal Room. */
+  const KEY_FACTS = [
+    ['profile', 'personalUrl', 'Personal URL'],
+    ['personalMeetingRoom', 'personalMeetingRoom/personalMeetingRoomURL', 'Personal Room'],
+    ['personalMeetingRoom', 'personalMeetingRoom/accessCode', 'Access code'],
+    ['profile', 'active', 'Status'],
+  ];
+
+  function keyFacts(groups) {
+    const items = KEY_FACTS.map(([group, path, label]) => {
+      const value = groups.get(group)?.get(path);
+      return value === undefined || value === '' ? null : [h('dt', {}, label), h('dd', { testid: `fact-${path}` }, displayValue(path, value))];
+    }).filter(Boolean);
+    return h('dl', { class: 'facts' }, items);
+  }
+
   const OPEN_GROUPS = new Set(['profile', 'personalMeetingRoom', 'privilege']);
 
   function displayValue(path, value) {
@@ -400,13 +415,14 @@
     const title = userName(detail) || webExId;
     pane.replaceChildren(
       h('h3', { id: 'h-user', testid: 'user-title' }, title, ' ', h('span', { class: 'muted' }, `${detail.webExId ?? webExId} · userId ${detail.userId ?? '?'}`)),
+      keyFacts(groups),
       h('p', { class: 'muted' }, `${count} stored values in ${groups.size} groups`,
         detail.usage ? ` · host licence ${detail.usage.holdsHostLicence ? 'held' : 'not held'} · session types ${(detail.usage.sessionTypes || []).join(', ') || 'none'}` : ''),
       ...[...groups].map(([group, rows]) => h('details', { open: OPEN_GROUPS.has(group), testid: `user-group-${group}` },
         h('summary', {}, group, ' ', h('span', { class: 'muted' }, `(${rows.size})`)),
         h('table', { class: 'grid compact kv' },
           h('tbody', {}, [...rows].map(([path, value]) => h('tr', { testid: `attr-${path}` },
-            h('th', { scope: 'row', title: path }, path),
+            h('th', { scope: 'row', title: path }, path.startsWith(`${group}/`) ? path.slice(group.length + 1) : path),
             h('td', {}, displayValue(path, value)))))))));
   }
 
@@ -555,9 +571,15 @@
 
   // ---- Faults & scenarios view -----------------------------------------------------------------------
 
+  /** {site: 'demo', times: 1} → "site=demo · times=1"; nested objects read as rateLimit(retryAfterSeconds=30). */
   const describe = (obj) => Object.entries(obj || {})
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' · ') || 'every request';
+    .map(([k, v]) => {
+      if (v === true) return k;
+      if (Array.isArray(v)) return `${k}=${v.join(', ')}`;
+      if (typeof v === 'object') return `${k}(${describe(v).replace(/ · /g, ', ')})`;
+      return `${k}=${v}`;
+    }).join(' · ') || 'every request';
 
   async function renderFaults() {
     await loadCatalog();
