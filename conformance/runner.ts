@@ -5,9 +5,10 @@
  */
 import type { Adapter, AdapterConfig, Outcome } from './adapter';
 import { isErrorClass } from './adapter';
-import { ADMIN, InProcessEmulator } from './emulator/in-process';
 import type { CapturedExchange } from './emulator/capture';
+import { InProcessTarget } from './emulator/in-process-target';
 import { CaseFailure, CaseSkip, describeOutcome, short, type CaseContext, type CaseDef, type Group, type MatrixOperation } from './cases/types';
+import { controlNeeded, type Target } from './target';
 
 export interface AdapterProvider {
   /** How the report names the connector under test. */
@@ -48,6 +49,8 @@ export interface RunReport {
 export interface RunOptions {
   provider: AdapterProvider;
   cases: CaseDef[];
+  /** Default: a fresh in-process emulator for this run. */
+  target?: Target;
   /** Cases at once (default 8). */
   concurrency?: number;
   /** Per-case limit before the case fails as hung (default 20 s). */
@@ -62,7 +65,7 @@ const MAX_EXCHANGES = 12;
 const MAX_BODY = 6000;
 
 export async function runSuite(options: RunOptions): Promise<RunReport> {
-  const emulator = await InProcessEmulator.start();
+  const target = options.target ?? await InProcessTarget.start();
   const started = Date.now();
   const t0 = performance.now();
   const results: CaseResult[] = new Array(options.cases.length);
@@ -71,7 +74,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const worker = async () => {
     while (next < options.cases.length) {
       const index = next++;
-      const result = await runCase(emulator, options.cases[index], options);
+      const result = await runCase(target, options.cases[index], options);
       results[index] = result;
       options.onResult?.(result, ++done, options.cases.length);
     }
@@ -80,10 +83,10 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, options.cases.length)) }, worker));
   } finally {
     await options.provider.shutdown?.();
-    await emulator.close();
+    await target.close();
   }
   return {
-    suiteVersion: SUITE_VERSION, adapter: options.provider.name, target: `in-process webex-mock (${emulator.server.url})`,
+    suiteVersion: SUITE_VERSION, adapter: options.provider.name, target: target.name,
     startedAt: new Date(started).toISOString(), durationMs: Math.round(performance.now() - t0), results, summary: summarize(results),
   };
 }
@@ -100,17 +103,32 @@ export function summarize(results: CaseResult[]): RunReport['summary'] {
   };
 }
 
-async function runCase(emulator: InProcessEmulator, def: CaseDef, options: RunOptions): Promise<CaseResult> {
-  const site = emulator.createSite(def.site);
+async function runCase(target: Target, def: CaseDef, options: RunOptions): Promise<CaseResult> {
+  const base = {
+    id: def.id, group: def.group, title: def.title, required: def.required, calls: [] as string[],
+    rerun: `webex-conformance run --only ${def.group} --case ${def.id}${options.rerunArgs ? ` ${options.rerunArgs}` : ''}`,
+    ...(def.matrix ? { matrix: def.matrix } : {}),
+  };
+  const needs = target.remote ? controlNeeded(def) : undefined;
+  if (needs) return { ...base, status: 'skip', durationMs: 0, message: `needs control of the site (${needs}): runs against the in-process emulator only` };
+  const env = await target.open(def);
   const adapters: Adapter[] = [];
-  const calls: string[] = [];
+  const calls = base.calls;
   let counter = 0;
   const ctx: CaseContext = {
-    site,
+    users: env.users,
+    inProcess: !target.remote,
+    control() {
+      if (!env.control) throw new CaseSkip('needs control of the site (faults, licence usage): runs against the in-process emulator only');
+      return env.control;
+    },
+    emailDomain: env.emailDomain,
+    async requireFeature(key, why) {
+      if (key && !(await env.featureOn(key))) throw new CaseSkip(`${why}: feature ${key} is off on this site`);
+    },
+    base: (webExId) => ({ webExId, email: `${webExId}@${env.emailDomain}`, firstName: 'Conf', lastName: 'Subject' }),
     async adapter(override = {}) {
-      const adapter = await options.provider.open({
-        url: site.url, siteName: site.name, admin: ADMIN.webExId, password: ADMIN.password, fastRetries: true, ...override,
-      });
+      const adapter = await options.provider.open({ ...env.adapterConfig, ...override });
       adapters.push(adapter);
       return adapter;
     },
@@ -119,13 +137,12 @@ async function runCase(emulator: InProcessEmulator, def: CaseDef, options: RunOp
       calls.push(`${operation} → ${describeOutcome(outcome)}`);
       return outcome;
     },
-    exchanges: () => site.exchanges,
-    unique: (prefix) => `wmconf-${prefix}${++counter}`,
-  };
-  const base = {
-    id: def.id, group: def.group, title: def.title, required: def.required, calls,
-    rerun: `webex-conformance run --only ${def.group} --case ${def.id}${options.rerunArgs ? ` ${options.rerunArgs}` : ''}`,
-    ...(def.matrix ? { matrix: def.matrix } : {}),
+    exchanges: env.exchanges,
+    unique: (prefix) => {
+      const id = `${env.userPrefix}${prefix}${++counter}`;
+      env.track(id);
+      return id;
+    },
   };
   const t0 = performance.now();
   let result: CaseResult;
@@ -133,18 +150,18 @@ async function runCase(emulator: InProcessEmulator, def: CaseDef, options: RunOp
   try {
     const timeoutMs = options.caseTimeoutMs ?? 20_000;
     await Promise.race([
-      def.run(ctx).then(() => checkWire(site.exchanges)),
+      def.run(ctx).then(() => checkWire(env.exchanges())),
       new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new CaseFailure(`the case to finish within ${timeoutMs / 1000} s`, 'the adapter did not answer in time')), timeoutMs); }),
     ]);
     result = { ...base, status: 'pass', durationMs: 0 };
   } catch (error) {
     if (error instanceof CaseSkip) result = { ...base, status: 'skip', durationMs: 0, message: error.message };
-    else if (error instanceof CaseFailure) result = { ...base, status: 'fail', durationMs: 0, expected: error.expected, actual: error.actual, exchanges: trimmed(site.exchanges) };
-    else result = { ...base, status: 'fail', durationMs: 0, expected: 'the case to run', actual: `internal error: ${(error as Error).stack ?? String(error)}`, exchanges: trimmed(site.exchanges) };
+    else if (error instanceof CaseFailure) result = { ...base, status: 'fail', durationMs: 0, expected: error.expected, actual: error.actual, exchanges: trimmed(env.exchanges()) };
+    else result = { ...base, status: 'fail', durationMs: 0, expected: 'the case to run', actual: `internal error: ${(error as Error).stack ?? String(error)}`, exchanges: trimmed(env.exchanges()) };
   } finally {
     clearTimeout(timer);
     await Promise.all(adapters.map((a) => a.close?.().catch(() => undefined)));
-    emulator.removeSite(site.name);
+    await env.release();
   }
   result.durationMs = Math.round(performance.now() - t0);
   return result;

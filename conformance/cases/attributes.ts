@@ -4,14 +4,13 @@
  * value is checked in the emulator's STORED state at the catalog's path and type, and the whole user is compared
  * with a reference user the suite writes directly — so a value sent to a wrong path, or anything extra, shows.
  */
-import { readPath, type Site, type UserRecord } from '../../mock-server';
-import { passwordMatches } from '../../mock-server/site/rules';
+import { readPath, type UserRecord } from '../../mock-server';
 import type { Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
 import { canonical, differingPaths, storedAt, expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
-import { fail, type CaseContext, type CaseDef } from './types';
-import { SUBJECT_PATHS, attributeSpecs, baseProfile, inputOf, type AttributeSpec } from './values';
+import { fail, type CaseContext, type CaseDef, type UserStore } from './types';
+import { SUBJECT_PATHS, attributeSpecs, type AttributeSpec } from './values';
 
 /** Per-user identity and generated values: never compared between the subject and its reference twin. */
 export const IDENTITY_PATHS: ReadonlySet<string> = new Set([
@@ -20,25 +19,25 @@ export const IDENTITY_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** The value a case writes for an attribute, in context (identity attributes take the case's own names). */
-function valueFor(spec: AttributeSpec, op: 'create' | 'update', webExId: string): Profile[string] {
+function valueFor(spec: AttributeSpec, op: 'create' | 'update', webExId: string, domain: string): Profile[string] {
   if (spec.name === 'webExId') return op === 'create' ? webExId : `${webExId}-renamed`;
-  if (spec.name === 'email') return op === 'create' ? `${webExId}@conformance.example.com` : `${webExId}.new@conformance.example.com`;
+  if (spec.name === 'email') return op === 'create' ? `${webExId}@${domain}` : `${webExId}.new@${domain}`;
   // On create the user holds only the default session type, so that is the only valid default.
   if (spec.name === 'sessionOptionsDefaultSessionType' && op === 'create') return DEFAULT_SESSION_TYPE;
   return spec.value;
 }
 
-function checkValue(rec: UserRecord, spec: AttributeSpec, value: Profile[string]): void {
+async function checkValue(users: UserStore, rec: UserRecord, webExId: string, spec: AttributeSpec, value: Profile[string]): Promise<void> {
   if (spec.name === 'password') {
-    if (!passwordMatches(String(value), rec.passwordHash, rec.passwordSalt)) fail('the stored password to be the one sent', 'the stored password does not match');
+    if (!(await users.passwordIs(webExId, String(value)))) fail('the stored password to be the one sent', 'the stored password does not match');
     return;
   }
   expectStored(rec, spec.path, value as Stored, spec.key, spec.name);
 }
 
 /** Everything else about the subject equals the reference twin, which got the same values written directly. */
-function checkNothingElse(site: Site, rec: UserRecord, twinId: string, spec: AttributeSpec): void {
-  const twin = userOf(site, twinId, 'the reference user');
+async function checkNothingElse(users: UserStore, rec: UserRecord, twinId: string, spec: AttributeSpec): Promise<void> {
+  const twin = await userOf(users, twinId, 'the reference user');
   const diff = differingPaths(rec, twin, IDENTITY_PATHS);
   if (diff.length > 0) {
     const detail = diff.map((p) => `${p}: connector ${canonical(storedAt(rec, p))} vs expected ${canonical(storedAt(twin, p))}`).join('; ');
@@ -57,17 +56,18 @@ function createCase(spec: AttributeSpec): CaseDef {
     title: spec.create === 'ignored' ? `${spec.name} pushed with a new user (Webex ignores it on create: the connector must follow up)` : `${spec.name} set on create`,
     matrix: { attribute: spec.name, operation: 'create' },
     async run(ctx: CaseContext) {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('c');
-      const value = valueFor(spec, 'create', id);
+      const value = valueFor(spec, 'create', id, ctx.emailDomain);
+      await ctx.requireFeature(spec.feature, spec.name);
       const adapter = await ctx.adapter();
-      const o = await ctx.call('create', () => adapter.create({ ...baseProfile(id), ...spec.companions, [spec.name]: value }));
+      const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), ...spec.companions, [spec.name]: value }));
       expectOk(o, `create with ${spec.name}=${JSON.stringify(value)}`);
-      const rec = userOf(site, id);
-      checkValue(rec, spec, value);
+      const rec = await userOf(users, id);
+      await checkValue(users, rec, id, spec, value);
       const twinId = ctx.unique('t');
-      site.createUser(inputOf({ ...baseProfile(twinId), ...twinProfile(spec, value) }));
-      checkNothingElse(site, rec, twinId, spec);
+      await users.create({ ...ctx.base(twinId), ...twinProfile(spec, value) });
+      await checkNothingElse(users, rec, twinId, spec);
     },
   };
 }
@@ -77,22 +77,23 @@ function updateCase(spec: AttributeSpec): CaseDef {
     id: `${spec.name}.update`, group: 'attributes', required: true, title: `${spec.name} changed on update`,
     matrix: { attribute: spec.name, operation: 'update' },
     async run(ctx: CaseContext) {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('u');
       const twinId = ctx.unique('t');
-      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
-      site.createUser(inputOf(baseProfile(twinId), SUBJECT_PATHS));
-      const value = valueFor(spec, 'update', id);
+      await ctx.requireFeature(spec.feature, spec.name);
+      await users.create(ctx.base(id), SUBJECT_PATHS);
+      await users.create(ctx.base(twinId), SUBJECT_PATHS);
+      const value = valueFor(spec, 'update', id, ctx.emailDomain);
       const adapter = await ctx.adapter();
       const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: value }));
       expectOk(o, `update of ${spec.name} to ${JSON.stringify(value)}`);
       const target = spec.name === 'webExId' ? String(value) : id;
-      const rec = userOf(site, target);
-      checkValue(rec, spec, value);
-      if (spec.name === 'webExId' && site.findUser(id)) fail(`the user renamed to ${value}`, `${id} still exists`);
+      const rec = await userOf(users, target);
+      await checkValue(users, rec, target, spec, value);
+      if (spec.name === 'webExId' && (await users.find(id))) fail(`the user renamed to ${value}`, `${id} still exists`);
       const twinInput = twinProfile(spec, value);
-      if (Object.keys(twinInput).length > 0) site.updateUser(twinId, inputOf(twinInput));
-      checkNothingElse(site, rec, twinId, spec);
+      if (Object.keys(twinInput).length > 0) await users.update(twinId, twinInput);
+      await checkNothingElse(users, rec, twinId, spec);
     },
   };
 }
@@ -103,14 +104,15 @@ function readCase(spec: AttributeSpec): CaseDef {
     title: spec.readOnly ? `${spec.name} (derived by Webex) read back` : spec.name === 'password' ? 'password never read back in clear' : `${spec.name} read back`,
     matrix: { attribute: spec.name, operation: 'read' },
     async run(ctx: CaseContext) {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('r');
-      const value = valueFor(spec, 'create', id);
+      const value = valueFor(spec, 'create', id, ctx.emailDomain);
+      await ctx.requireFeature(spec.feature, spec.name);
       const writable = !spec.readOnly && !['webExId', 'email'].includes(spec.name);
       const onCreate: Profile = writable && spec.create === 'yes' ? { ...spec.companions, [spec.name]: value } : {};
-      site.createUser(inputOf({ ...baseProfile(id), ...onCreate }, SUBJECT_PATHS));
-      if (writable && spec.create !== 'yes') site.updateUser(id, inputOf({ ...spec.companions, [spec.name]: spec.value }));
-      const rec = userOf(site, id);
+      await users.create({ ...ctx.base(id), ...onCreate }, SUBJECT_PATHS);
+      if (writable && spec.create !== 'yes') await users.update(id, { ...spec.companions, [spec.name]: spec.value });
+      const rec = await userOf(users, id);
       const adapter = await ctx.adapter();
       const o = await ctx.call('get', () => adapter.get(id));
       const profile = expectOk(o, `get ${id}`);
@@ -131,14 +133,14 @@ function readCase(spec: AttributeSpec): CaseDef {
 const booleanTextInput: CaseDef = {
   id: 'boolean-text-input', group: 'attributes', required: true, title: 'booleans given as text (TRUE, True, FALSE) are pushed as their value',
   async run(ctx) {
-    const site = ctx.site.site;
+    const users = ctx.users;
     const id = ctx.unique('b');
     const adapter = await ctx.adapter();
     const o = await ctx.call('create', () => adapter.create({
-      ...baseProfile(id), optionsEmailVisible: 'TRUE', commOptionsPromos: 'True', privilegeHost: 'FALSE', myWebExMyContact: 'true',
+      ...ctx.base(id), optionsEmailVisible: 'TRUE', commOptionsPromos: 'True', privilegeHost: 'FALSE', myWebExMyContact: 'true',
     }));
     expectOk(o, 'create with text booleans');
-    const rec = userOf(site, id);
+    const rec = await userOf(users, id);
     expectStored(rec, 'options/emailVisible', true, undefined, 'optionsEmailVisible ("TRUE")');
     expectStored(rec, 'commOptions/promos', true, undefined, 'commOptionsPromos ("True")');
     expectStored(rec, 'privilege/host', false, undefined, 'privilegeHost ("FALSE")');
@@ -150,10 +152,10 @@ const booleanTextInput: CaseDef = {
 const booleanUpperCaseRead: CaseDef = {
   id: 'boolean-read-uppercase', group: 'attributes', required: false, title: 'GetUser booleans in upper case (TRUE/FALSE) are read correctly',
   async run(ctx) {
-    const site = ctx.site.site;
+    const users = ctx.users;
     const id = ctx.unique('b');
-    site.createUser(inputOf({ ...baseProfile(id), optionsEmailVisible: true, privilegeSiteAdmin: false }));
-    ctx.site.faults.push(fault.rewrite('GetUser', 'booleans upper-cased in the GetUser answer', (body) => body.replace(/>true</g, '>TRUE<').replace(/>false</g, '>FALSE<')));
+    await users.create({ ...ctx.base(id), optionsEmailVisible: true, privilegeSiteAdmin: false });
+    ctx.control().faults.push(fault.rewrite('GetUser', 'booleans upper-cased in the GetUser answer', (body) => body.replace(/>true</g, '>TRUE<').replace(/>false</g, '>FALSE<')));
     const adapter = await ctx.adapter();
     const o = await ctx.call('get', () => adapter.get(id));
     const profile = expectOk(o, `get ${id}`);

@@ -5,12 +5,11 @@
  */
 import type { ErrorClass, Outcome, Profile } from '../adapter';
 import { fault } from '../emulator/faults';
-import { DEFAULT_SESSION_TYPE, HOST, type SiteSpec } from '../emulator/in-process';
+import { DEFAULT_SESSION_TYPE, type SiteSpec } from '../emulator/in-process';
 import {
   expectAttribute, expectError, expectOk, expectSentOnce, expectStored, expectUnchanged, expectUserCount, requestsFor, snapshot, userOf,
 } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
-import { baseProfile, inputOf } from './values';
 
 /** Retries are bounded: a connector that keeps hammering a failing site fails the case. */
 const MAX_ATTEMPTS = 10;
@@ -21,26 +20,26 @@ function errorCase(id: string, title: string, run: (ctx: CaseContext) => Promise
 
 /** create must fail with `classes`, create nothing, and not retry. */
 async function refusedCreate(ctx: CaseContext, profile: Profile, classes: ErrorClass[], what: string) {
-  const site = ctx.site.site;
-  const count = site.userCount;
+  const users = ctx.users;
+  const count = await users.count();
   const adapter = await ctx.adapter();
   const o = await ctx.call('create', () => adapter.create(profile));
   const error = expectError(o, classes, what);
-  expectUserCount(site, count, 'unchanged');
+  await expectUserCount(users, count, 'unchanged');
   if (requestsFor(ctx, 'CreateUser') > 1) expectSentOnce(ctx, 'CreateUser');
   return error;
 }
 
 /** update of an existing user must fail with `classes`, change nothing, and not retry. */
 async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | number | boolean>, classes: ErrorClass[], what: string) {
-  const site = ctx.site.site;
+  const users = ctx.users;
   const id = ctx.unique('e');
-  site.createUser(inputOf(baseProfile(id)));
-  const before = snapshot(userOf(site, id));
+  await users.create(ctx.base(id));
+  const before = snapshot(await userOf(users, id));
   const adapter = await ctx.adapter();
   const o = await ctx.call('update', () => adapter.update(id, changes));
   const error = expectError(o, classes, what);
-  expectUnchanged(before, site, id);
+  await expectUnchanged(before, users, id);
   if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
   return error;
 }
@@ -48,24 +47,24 @@ async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | 
 export function errorCases(): CaseDef[] {
   return [
     errorCase('licence-on-create', 'session-type licences used up → licence error naming the session type; no user created', async (ctx) => {
-      const error = await refusedCreate(ctx, baseProfile(ctx.unique('e')), ['licence'], 'create when session type 214 is full (110055)');
+      const error = await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['licence'], 'create when session type 214 is full (110055)');
       if (error.sessionType !== String(DEFAULT_SESSION_TYPE)) fail(`the error to name session type ${DEFAULT_SESSION_TYPE}`, `sessionType=${error.sessionType}`);
     }, { sessionTypeLimit: 2 }),
 
     errorCase('licence-on-reactivate', 'reactivating when the session type is full → licence error; user stays deactivated', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      site.createUser(inputOf(baseProfile(id)));
-      site.deactivate(id);
-      site.createUser(inputOf(baseProfile(ctx.unique('filler'))));
+      await users.create(ctx.base(id));
+      await users.deactivate(id);
+      await users.create(ctx.base(ctx.unique('filler')));
       const adapter = await ctx.adapter();
       const error = expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), ['licence'], 'reactivate when session type 214 is full');
       if (error.sessionType !== undefined && error.sessionType !== String(DEFAULT_SESSION_TYPE)) fail(`sessionType ${DEFAULT_SESSION_TYPE}`, `sessionType=${error.sessionType}`);
-      expectStored(userOf(site, id), 'active', 'DEACTIVATED');
+      expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
     }, { sessionTypeLimit: 3 }),
 
     errorCase('host-limit', 'site host limit reached → hostLimit; no user created', async (ctx) => {
-      await refusedCreate(ctx, baseProfile(ctx.unique('e')), ['hostLimit'], 'create beyond the host limit');
+      await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['hostLimit'], 'create beyond the host limit');
     }, { hostLimit: 2 }),
 
     errorCase('invalid-value-update', 'value out of range ("Can\'t set field timeZoneID") → invalidValue naming the attribute; user unchanged', async (ctx) => {
@@ -78,64 +77,70 @@ export function errorCases(): CaseDef[] {
     }),
 
     errorCase('invalid-value-create', 'malformed date on create → invalidValue; no user created', async (ctx) => {
-      await refusedCreate(ctx, { ...baseProfile(ctx.unique('e')), expirationDate: '2030-12-31' }, ['invalidValue'], 'create with expirationDate "2030-12-31"');
+      await refusedCreate(ctx, { ...ctx.base(ctx.unique('e')), expirationDate: '2030-12-31' }, ['invalidValue'], 'create with expirationDate "2030-12-31"');
     }),
 
     errorCase('password-policy', 'password against the site policy → invalidValue; password unchanged', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      site.createUser(inputOf({ ...baseProfile(id), password: 'Old!Passw0rd' }));
-      const before = snapshot(userOf(site, id));
+      await users.create({ ...ctx.base(id), password: 'Old!Passw0rd' });
+      const before = snapshot(await userOf(users, id));
       const adapter = await ctx.adapter();
       expectError(await ctx.call('setPassword', () => adapter.setPassword(id, 'abc')), ['invalidValue'], 'setPassword "abc" (policy: 8 characters, 1 digit)');
-      expectUnchanged(before, site, id);
+      await expectUnchanged(before, users, id);
     }),
 
     errorCase('duplicate-webexid', 'create with a webExId that exists → duplicate; nothing created', async (ctx) => {
-      await refusedCreate(ctx, { webExId: HOST.webExId, email: `${ctx.unique('e')}@conformance.example.com` }, ['duplicate'], `create ${HOST.webExId} again`);
+      const existing = ctx.unique('e');
+      await ctx.users.create(ctx.base(existing));
+      await refusedCreate(ctx, { webExId: existing, email: `${ctx.unique('e')}@${ctx.emailDomain}` }, ['duplicate'], `create ${existing} again`);
     }),
 
     errorCase('duplicate-email', 'create with an email another user has → duplicate; nothing created', async (ctx) => {
-      await refusedCreate(ctx, { webExId: ctx.unique('e'), email: HOST.email }, ['duplicate'], `create with ${HOST.email} again`);
+      const existing = ctx.base(ctx.unique('e'));
+      await ctx.users.create(existing);
+      await refusedCreate(ctx, { webExId: ctx.unique('e'), email: existing.email }, ['duplicate'], `create with ${existing.email} again`);
     }),
 
     ...(['update', 'get', 'deactivate', 'setPassword'] as const).map((op) => errorCase(`not-found-${op.toLowerCase()}`, `${op} of a user that does not exist → notFound`, async (ctx) => {
       const adapter = await ctx.adapter();
-      const missing = 'no.such.user';
+      const missing = ctx.unique('missing');
       const o = await ctx.call<unknown>(op, (): Promise<Outcome<unknown>> => op === 'update' ? adapter.update(missing, { title: 'x' })
         : op === 'get' ? adapter.get(missing) : op === 'deactivate' ? adapter.deactivate(missing) : adapter.setPassword(missing, 'Val1d!Passw0rd'));
       expectError(o, ['notFound'], `${op} of ${missing}`);
     })),
 
     errorCase('authentication', 'wrong admin password → authentication; nothing created, no retry', async (ctx) => {
-      const site = ctx.site.site;
-      const count = site.userCount;
+      const users = ctx.users;
+      const count = await users.count();
       const adapter = await ctx.adapter({ password: 'Wr0ng!Password' });
-      expectError(await ctx.call('create', () => adapter.create(baseProfile(ctx.unique('e')))), ['authentication'], 'create with a wrong admin password');
-      expectUserCount(site, count, 'unchanged');
+      expectError(await ctx.call('create', () => adapter.create(ctx.base(ctx.unique('e')))), ['authentication'], 'create with a wrong admin password');
+      await expectUserCount(users, count, 'unchanged');
       if (requestsFor(ctx, 'CreateUser') > 1) expectSentOnce(ctx, 'CreateUser');
     }),
 
     errorCase('unknown-site', 'a site name the service does not host → authentication', async (ctx) => {
       const adapter = await ctx.adapter({ siteName: 'no-such-site-wmconf' });
-      expectError(await ctx.call('get', () => adapter.get(HOST.webExId)), ['authentication'], 'get on an unknown site');
+      expectError(await ctx.call('get', () => adapter.get(ctx.unique('x'))), ['authentication'], 'get on an unknown site');
     }, undefined, false),
 
     errorCase('access-denied', 'a caller who is not a site admin → accessDenied; nothing created', async (ctx) => {
-      const site = ctx.site.site;
-      const count = site.userCount;
-      const adapter = await ctx.adapter({ admin: HOST.webExId, password: HOST.password });
-      expectError(await ctx.call('create', () => adapter.create(baseProfile(ctx.unique('e')))), ['accessDenied'], 'create as a non-admin host');
-      expectUserCount(site, count, 'unchanged');
+      const users = ctx.users;
+      const host = ctx.unique('host');
+      await users.create({ ...ctx.base(host), password: 'H0st!Conformance1' });
+      const count = await users.count();
+      const adapter = await ctx.adapter({ admin: host, password: 'H0st!Conformance1' });
+      expectError(await ctx.call('create', () => adapter.create(ctx.base(ctx.unique('e')))), ['accessDenied'], 'create as a non-admin host');
+      await expectUserCount(users, count, 'unchanged');
     }),
 
     errorCase('spark-meet-role', 'Spark Meet site: assigning a site-admin role → siteUnsupported; nothing created', async (ctx) => {
-      const id = `${ctx.unique('e')}@conformance.example.com`;
+      const id = `${ctx.unique('e')}@${ctx.emailDomain}`;
       await refusedCreate(ctx, { webExId: id, email: id, privilegeSiteAdmin: true }, ['siteUnsupported'], 'create a site admin on a Spark Meet site (E030103)');
     }, { sparkMeet: true }),
 
     errorCase('spark-meet-webexid', 'Spark Meet site: webExId different from email → siteUnsupported; nothing created', async (ctx) => {
-      await refusedCreate(ctx, baseProfile(ctx.unique('e')), ['siteUnsupported'], 'create with webExId ≠ email on a Spark Meet site (E030105)');
+      await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['siteUnsupported'], 'create with webExId ≠ email on a Spark Meet site (E030105)');
     }, { sparkMeet: true }),
 
     errorCase('control-hub-identity', 'Control Hub managed site: changing the name → siteUnsupported; user unchanged', async (ctx) => {
@@ -143,90 +148,90 @@ export function errorCases(): CaseDef[] {
     }, { controlHubManaged: true }),
 
     errorCase('rate-limited-retry', '000045 with Retry-After once → retried after the wait, the update lands', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      site.createUser(inputOf(baseProfile(id)));
-      ctx.site.faults.push(fault.rateLimit('SetUser', 1));
+      await users.create(ctx.base(id));
+      ctx.control().faults.push(fault.rateLimit('SetUser', 1));
       const adapter = await ctx.adapter();
       expectOk(await ctx.call('update', () => adapter.update(id, { title: 'After the limit' })), 'update after one 000045');
-      expectStored(userOf(site, id), 'title', 'After the limit');
+      expectStored(await userOf(users, id), 'title', 'After the limit');
     }),
 
     errorCase('rate-limited-persistent', '000045 on every attempt → rateLimited after bounded retries; user unchanged', async (ctx) => {
-      ctx.site.faults.push(fault.rateLimit('SetUser', Infinity));
+      ctx.control().faults.push(fault.rateLimit('SetUser', Infinity));
       await boundedFailure(ctx, ['rateLimited'], 'update while rate limited');
     }),
 
     errorCase('transient-503-create', 'HTTP 503 on CreateUser → retried; exactly one user created', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      const count = site.userCount;
-      ctx.site.faults.push(fault.http('CreateUser', 503));
+      const count = await users.count();
+      ctx.control().faults.push(fault.http('CreateUser', 503));
       const adapter = await ctx.adapter();
-      expectOk(await ctx.call('create', () => adapter.create(baseProfile(id))), 'create after one HTTP 503');
-      userOf(site, id);
-      expectUserCount(site, count + 1, 'after the create (one new user)');
+      expectOk(await ctx.call('create', () => adapter.create(ctx.base(id))), 'create after one HTTP 503');
+      await userOf(users, id);
+      await expectUserCount(users, count + 1, 'after the create (one new user)');
     }),
 
     errorCase('transient-dropped-create', 'CreateUser committed but its answer lost (dropped connection) → success, one user, no second CreateUser', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      const count = site.userCount;
-      ctx.site.faults.push(fault.dropAfter('CreateUser'));
+      const count = await users.count();
+      ctx.control().faults.push(fault.dropAfter('CreateUser'));
       const adapter = await ctx.adapter();
-      const o = await ctx.call('create', () => adapter.create(baseProfile(id)));
+      const o = await ctx.call('create', () => adapter.create(ctx.base(id)));
       const creates = requestsFor(ctx, 'CreateUser');
-      expectUserCount(site, count + 1, 'after the create (one new user, never two)');
+      await expectUserCount(users, count + 1, 'after the create (one new user, never two)');
       if (creates !== 1) fail('no second CreateUser once the first may have succeeded (check with GetUser first)', `${creates} CreateUser requests`);
       expectOk(o, 'create whose answer was lost (the user exists: nothing is lost)');
     }),
 
     errorCase('transient-dropped-update', 'connection dropped before SetUser ran → retried, the update lands', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      site.createUser(inputOf(baseProfile(id)));
-      ctx.site.faults.push(fault.dropBefore('SetUser'));
+      await users.create(ctx.base(id));
+      ctx.control().faults.push(fault.dropBefore('SetUser'));
       const adapter = await ctx.adapter();
       expectOk(await ctx.call('update', () => adapter.update(id, { title: 'Survived a drop' })), 'update after a dropped connection');
-      expectStored(userOf(site, id), 'title', 'Survived a drop');
+      expectStored(await userOf(users, id), 'title', 'Survived a drop');
     }),
 
     errorCase('transient-backup', 'FAILURE with gsbStatus BACKUP on GetUser → treated as transient and retried', async (ctx) => {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('e');
-      site.createUser(inputOf({ ...baseProfile(id), title: 'Backed up' }));
-      ctx.site.faults.push(fault.backup('GetUser'));
+      await users.create({ ...ctx.base(id), title: 'Backed up' });
+      ctx.control().faults.push(fault.backup('GetUser'));
       const adapter = await ctx.adapter();
       const profile = expectOk(await ctx.call('get', () => adapter.get(id)), 'get after one BACKUP answer');
       if (profile.title !== 'Backed up') fail('title "Backed up"', `title ${JSON.stringify(profile.title)}`);
     }),
 
     errorCase('transient-persistent', 'HTTP 503 on every attempt → transient after bounded retries; user unchanged', async (ctx) => {
-      ctx.site.faults.push(fault.http('SetUser', 503, Infinity));
+      ctx.control().faults.push(fault.http('SetUser', 503, Infinity));
       await boundedFailure(ctx, ['transient'], 'update while the service answers 503');
     }),
 
     errorCase('unknown-attribute', 'an attribute name Webex does not have → invalidValue before anything is sent', async (ctx) => {
-      const site = ctx.site.site;
-      const count = site.userCount;
+      const users = ctx.users;
+      const count = await users.count();
       const adapter = await ctx.adapter();
-      const o = await ctx.call('create', () => adapter.create({ ...baseProfile(ctx.unique('e')), favouriteColour: 'blue' }));
+      const o = await ctx.call('create', () => adapter.create({ ...ctx.base(ctx.unique('e')), favouriteColour: 'blue' }));
       expectError(o, ['invalidValue'], 'create with attribute favouriteColour');
       if (requestsFor(ctx, 'CreateUser') > 0) fail('no CreateUser sent (Webex would silently drop the unknown element)', `${requestsFor(ctx, 'CreateUser')} CreateUser sent`);
-      expectUserCount(site, count, 'unchanged');
+      await expectUserCount(users, count, 'unchanged');
     }),
   ];
 }
 
 async function boundedFailure(ctx: CaseContext, classes: ErrorClass[], what: string): Promise<void> {
-  const site = ctx.site.site;
+  const users = ctx.users;
   const id = ctx.unique('e');
-  site.createUser(inputOf(baseProfile(id)));
-  const before = snapshot(userOf(site, id));
+  await users.create(ctx.base(id));
+  const before = snapshot(await userOf(users, id));
   const adapter = await ctx.adapter();
   const error = await ctx.call('update', () => adapter.update(id, { title: 'Never stored' }));
   expectError(error, classes, what);
   const attempts = requestsFor(ctx, 'SetUser');
   if (attempts > MAX_ATTEMPTS) fail(`at most ${MAX_ATTEMPTS} attempts`, `${attempts} SetUser requests`);
-  expectUnchanged(before, site, id);
+  await expectUnchanged(before, users, id);
 }

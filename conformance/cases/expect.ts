@@ -1,7 +1,7 @@
 /** Checks the cases share: outcomes, stored state, unchanged users, requests sent. */
-import { catalog, readPath, type Site, type UserRecord } from '../../mock-server';
+import { catalog, readPath, type UserRecord } from '../../mock-server';
 import type { ClassifiedError, ErrorClass, Outcome } from '../adapter';
-import type { CaseContext } from './types';
+import type { CaseContext, UserStore } from './types';
 import { describeOutcome, fail, short } from './types';
 
 export type Stored = string | number | boolean | (string | number | boolean | Record<string, unknown>)[] | undefined;
@@ -26,8 +26,8 @@ export function expectAttribute(error: ClassifiedError, attribute: string): void
   fail(`the error to name attribute ${attribute} (or none)`, `attribute=${error.attribute}`);
 }
 
-export function userOf(site: Site, webExId: string, what = `user ${webExId}`): UserRecord {
-  const rec = site.findUser(webExId);
+export async function userOf(users: UserStore, webExId: string, what = `user ${webExId}`): Promise<UserRecord> {
+  const rec = await users.find(webExId);
   if (!rec) fail(`${what} to exist on the site`, 'no such user in the emulator\'s stored state');
   return rec;
 }
@@ -74,8 +74,8 @@ export function snapshot(rec: UserRecord): UserRecord {
 }
 
 /** The user is exactly as before (a refused write must change nothing). */
-export function expectUnchanged(before: UserRecord, site: Site, webExId: string): void {
-  const after = userOf(site, webExId);
+export async function expectUnchanged(before: UserRecord, users: UserStore, webExId: string): Promise<void> {
+  const after = await userOf(users, webExId);
   const changed = differingPaths(before, after, new Set(['visitCount']));
   if (changed.length > 0 || after.passwordHash !== before.passwordHash) {
     fail('the user to be left unchanged', `changed: ${[...changed, ...(after.passwordHash !== before.passwordHash ? ['password'] : [])].join(', ')}`);
@@ -92,8 +92,9 @@ export function expectSentOnce(ctx: CaseContext, operation: string, since = 0): 
   if (n !== 1) fail(`exactly one ${operation} request (the error is not transient: no retry)`, `${n} ${operation} requests`);
 }
 
-export function expectUserCount(site: Site, expected: number, what: string): void {
-  if (site.userCount !== expected) fail(`${expected} users on the site ${what}`, `${site.userCount} users`);
+export async function expectUserCount(users: UserStore, expected: number, what: string): Promise<void> {
+  const count = await users.count();
+  if (count !== expected) fail(`${expected} users on the site ${what}`, `${count} users`);
 }
 
 /** A profile value as the connector returned it equals the stored value (booleans and numbers may come as text). */

@@ -5,7 +5,7 @@
 import { catalog } from '../../mock-server';
 import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf, type Stored } from './expect';
 import { fail, type CaseDef } from './types';
-import { SUBJECT_PATHS, attributeSpecs, baseProfile, inputOf, type AttributeSpec } from './values';
+import { SUBJECT_PATHS, attributeSpecs, type AttributeSpec } from './values';
 
 /** A value only an enabled feature accepts: never the feature-off value (false, 0, ''). */
 function gatedValue(spec: AttributeSpec): AttributeSpec['value'] {
@@ -20,13 +20,14 @@ function featureOn(spec: AttributeSpec): CaseDef {
     title: `${spec.name} accepted while ${spec.feature} is on`,
     matrix: { attribute: spec.name, operation: 'feature on' },
     async run(ctx) {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('f');
-      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
+      await ctx.requireFeature(spec.feature, spec.name);
+      await users.create(ctx.base(id), SUBJECT_PATHS);
       const adapter = await ctx.adapter();
       const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: gatedValue(spec) }));
       expectOk(o, `update of ${spec.name} with ${spec.feature} on`);
-      expectStored(userOf(site, id), spec.path, gatedValue(spec) as Stored, spec.key, spec.name);
+      expectStored(await userOf(users, id), spec.path, gatedValue(spec) as Stored, spec.key, spec.name);
     },
   };
 }
@@ -38,15 +39,15 @@ function featureOff(spec: AttributeSpec): CaseDef {
     matrix: { attribute: spec.name, operation: 'feature off' },
     site: { featuresOff: [spec.feature!] },
     async run(ctx) {
-      const site = ctx.site.site;
+      const users = ctx.users;
       const id = ctx.unique('f');
-      site.createUser(inputOf(baseProfile(id), SUBJECT_PATHS));
-      const before = snapshot(userOf(site, id));
+      await users.create(ctx.base(id), SUBJECT_PATHS);
+      const before = snapshot(await userOf(users, id));
       const adapter = await ctx.adapter();
       const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: gatedValue(spec) }));
       const error = expectError(o, ['featureNotEnabled'], `update of ${spec.name} with ${spec.feature} off`);
       expectAttribute(error, spec.name);
-      expectUnchanged(before, site, id);
+      await expectUnchanged(before, users, id);
       const sent = requestsFor(ctx, 'SetUser');
       if (sent > 1) fail('at most one SetUser (a feature error is not transient)', `${sent} SetUser requests`);
     },

@@ -1,18 +1,23 @@
 /** Lifecycle: create → update → password → deactivate (licence freed) → reactivate → get → import (all pages) → schema. */
-import { SLOT, readPath, type Site } from '../../mock-server';
-import { passwordMatches } from '../../mock-server/site/rules';
+import { readPath } from '../../mock-server';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
 import { expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
-import { fail, type CaseDef } from './types';
+import { fail, type CaseContext, type CaseDef } from './types';
 import { SUBJECT_PATHS, baseProfile, featureOf, inputOf, supportedAttributes } from './values';
 
-function licences(site: Site): { hosts: number; sessionType: number } {
-  const u = site.usage();
+interface Licences { hosts: number; sessionType: number }
+
+/** Licence usage, when the site can tell it (in-process); a remote site skips these checks. */
+function licences(ctx: CaseContext): Licences | undefined {
+  if (!ctx.inProcess) return undefined;
+  const u = ctx.control().site.usage();
   return { hosts: u.hosts.used, sessionType: u.sessionTypes.find((t) => t.id === DEFAULT_SESSION_TYPE)?.used ?? 0 };
 }
 
-function expectLicences(site: Site, expected: { hosts: number; sessionType: number }, why: string): void {
-  const actual = licences(site);
+function expectLicences(ctx: CaseContext, before: Licences | undefined, delta: number, why: string): void {
+  const actual = licences(ctx);
+  if (!before || !actual) return;
+  const expected = { hosts: before.hosts + delta, sessionType: before.sessionType + delta };
   if (actual.hosts !== expected.hosts || actual.sessionType !== expected.sessionType) {
     fail(`${why}: ${expected.hosts} hosts and ${expected.sessionType} users of session type ${DEFAULT_SESSION_TYPE}`, `${actual.hosts} hosts and ${actual.sessionType} users of session type ${DEFAULT_SESSION_TYPE} (site.usage())`);
   }
@@ -25,30 +30,30 @@ export function lifecycleCases(): CaseDef[] {
     {
       id: 'create', group: 'lifecycle', required: true, title: 'create a user: stored, active, one licence taken',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        const before = licences(site);
+        const before = licences(ctx);
         const adapter = await ctx.adapter();
-        const o = await ctx.call('create', () => adapter.create({ ...baseProfile(id), password: 'Welc0me!Conf', phonesPhone: '1,408,5550100' }));
+        const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), password: 'Welc0me!Conf', phonesPhone: '1,408,5550100' }));
         const ref = expectOk(o, 'create');
         if (ref.webExId !== id) fail(`create to return webExId ${id}`, `webExId ${ref.webExId}`);
-        const rec = userOf(site, id);
-        expectStored(rec, 'email', `${id}@conformance.example.com`);
+        const rec = await userOf(users, id);
+        expectStored(rec, 'email', `${id}@${ctx.emailDomain}`);
         expectStored(rec, 'firstName', 'Conf');
         expectStored(rec, 'active', 'ACTIVATED');
-        if (!passwordMatches('Welc0me!Conf', rec.passwordHash, rec.passwordSalt)) fail('the password pushed with the user to be stored', 'it does not match');
-        expectLicences(site, { hosts: before.hosts + 1, sessionType: before.sessionType + 1 }, 'after create');
+        if (!(await users.passwordIs(id, 'Welc0me!Conf'))) fail('the password pushed with the user to be stored', 'it does not match');
+        expectLicences(ctx, before, 1, 'after create');
       },
     },
     {
       id: 'update', group: 'lifecycle', required: true, title: 'update a user\'s profile',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        site.createUser(inputOf(baseProfile(id)));
+        await users.create(ctx.base(id));
         const adapter = await ctx.adapter();
         expectOk(await ctx.call('update', () => adapter.update(id, { firstName: 'Updated', title: 'Engineer', privilegeHost: false })), 'update');
-        const rec = userOf(site, id);
+        const rec = await userOf(users, id);
         expectStored(rec, 'firstName', 'Updated');
         expectStored(rec, 'title', 'Engineer');
         expectStored(rec, 'privilege/host', false);
@@ -58,51 +63,50 @@ export function lifecycleCases(): CaseDef[] {
     {
       id: 'password', group: 'lifecycle', required: true, title: 'set a new password',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        site.createUser(inputOf({ ...baseProfile(id), password: 'Old!Passw0rd' }));
+        await users.create({ ...ctx.base(id), password: 'Old!Passw0rd' });
         const adapter = await ctx.adapter();
         expectOk(await ctx.call('setPassword', () => adapter.setPassword(id, 'New!Passw0rd2')), 'setPassword');
-        const rec = userOf(site, id);
-        if (!passwordMatches('New!Passw0rd2', rec.passwordHash, rec.passwordSalt)) fail('the new password to be stored', 'the stored password is not the new one');
+        if (!(await users.passwordIs(id, 'New!Passw0rd2'))) fail('the new password to be stored', 'the stored password is not the new one');
       },
     },
     {
       id: 'deactivate', group: 'lifecycle', required: true, title: 'deactivate: DEACTIVATED and its host and session-type licences freed',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        site.createUser(inputOf(baseProfile(id)));
-        const before = licences(site);
+        await users.create(ctx.base(id));
+        const before = licences(ctx);
         const adapter = await ctx.adapter();
         expectOk(await ctx.call('deactivate', () => adapter.deactivate(id)), 'deactivate');
-        expectStored(userOf(site, id), 'active', 'DEACTIVATED');
-        expectLicences(site, { hosts: before.hosts - 1, sessionType: before.sessionType - 1 }, 'licences freed after deactivate');
+        expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
+        expectLicences(ctx, before, -1, 'licences freed after deactivate');
       },
     },
     {
       id: 'reactivate', group: 'lifecycle', required: true, title: 'reactivate: ACTIVATED and licences taken again',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        site.createUser(inputOf(baseProfile(id)));
-        site.deactivate(id);
-        const before = licences(site);
+        await users.create(ctx.base(id));
+        await users.deactivate(id);
+        const before = licences(ctx);
         const adapter = await ctx.adapter();
         expectOk(await ctx.call('reactivate', () => adapter.reactivate(id)), 'reactivate');
-        expectStored(userOf(site, id), 'active', 'ACTIVATED');
-        expectLicences(site, { hosts: before.hosts + 1, sessionType: before.sessionType + 1 }, 'after reactivate');
+        expectStored(await userOf(users, id), 'active', 'ACTIVATED');
+        expectLicences(ctx, before, 1, 'after reactivate');
       },
     },
     {
       id: 'get', group: 'lifecycle', required: true, title: 'get a user\'s profile',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('l');
-        site.createUser(inputOf({ ...baseProfile(id), title: 'Director', privilegeHost: true }, SUBJECT_PATHS));
+        await users.create({ ...ctx.base(id), title: 'Director', privilegeHost: true }, SUBJECT_PATHS);
         const adapter = await ctx.adapter();
         const profile = expectOk(await ctx.call('get', () => adapter.get(id)), 'get');
-        const rec = userOf(site, id);
+        const rec = await userOf(users, id);
         for (const [name, path] of [['webExId', 'webExId'], ['email', 'email'], ['firstName', 'firstName'], ['lastName', 'lastName'], ['title', 'title'], ['active', 'active'], ['privilegeHost', 'privilege/host']]) {
           const expected = readPath(rec, path) as Stored;
           if (!readMatches(profile[name], expected)) fail(`${name} = ${JSON.stringify(expected)}`, `${name} = ${JSON.stringify(profile[name])}`);
@@ -113,11 +117,10 @@ export function lifecycleCases(): CaseDef[] {
       id: 'import-all-pages', group: 'lifecycle', required: true, title: 'import every user of a site larger than one page (LstsummaryUser returns at most 500)',
       site: { seedUsers: 520 },
       async run(ctx) {
-        const site = ctx.site.site;
         const adapter = await ctx.adapter();
-        const users = expectOk(await ctx.call('import', () => adapter.import()), 'import');
-        const expected = site.users().map((u) => String(u.values[SLOT.webExId]));
-        const got = users.map((u) => u.webExId.toLowerCase());
+        const imported = expectOk(await ctx.call('import', () => adapter.import()), 'import');
+        const expected = await ctx.users.list();
+        const got = imported.map((u) => u.webExId.toLowerCase());
         const unique = new Set(got);
         const missing = expected.filter((w) => !unique.has(w.toLowerCase()));
         if (missing.length > 0 || got.length !== expected.length || unique.size !== got.length) {

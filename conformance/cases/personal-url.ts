@@ -6,18 +6,17 @@
 import { readPath } from '../../mock-server';
 import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, snapshot, userOf } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
-import { baseProfile, inputOf } from './values';
 
 async function refusedUpdate(ctx: CaseContext, url: string, what: string, classes: ('invalidPersonalUrl' | 'duplicate')[] = ['invalidPersonalUrl']): Promise<void> {
-  const site = ctx.site.site;
+  const users = ctx.users;
   const id = ctx.unique('p');
-  site.createUser(inputOf(baseProfile(id)));
-  const before = snapshot(userOf(site, id));
+  await users.create(ctx.base(id));
+  const before = snapshot(await userOf(users, id));
   const adapter = await ctx.adapter();
   const o = await ctx.call('update', () => adapter.update(id, { personalUrl: url }));
   const error = expectError(o, classes, `update with ${what}`);
   expectAttribute(error, 'personalUrl');
-  expectUnchanged(before, site, id);
+  await expectUnchanged(before, users, id);
 }
 
 export function personalUrlCases(): CaseDef[] {
@@ -25,24 +24,24 @@ export function personalUrlCases(): CaseDef[] {
     {
       id: 'set-after-create', group: 'personalUrl', required: true, title: 'a new user\'s personalUrl is set through the update after create',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('p');
         const adapter = await ctx.adapter();
-        expectOk(await ctx.call('create', () => adapter.create({ ...baseProfile(id), personalUrl: `${id}.room` })), 'create with personalUrl');
-        const rec = userOf(site, id);
+        expectOk(await ctx.call('create', () => adapter.create({ ...ctx.base(id), personalUrl: `${id}.room` })), 'create with personalUrl');
+        const rec = await userOf(users, id);
         expectStored(rec, 'personalUrl', `${id}.room`);
-        expectStored(rec, 'personalMeetingRoom/personalMeetingRoomURL', `https://${site.config.host}/meet/${id}.room`);
+        expectStored(rec, 'personalMeetingRoom/personalMeetingRoomURL', `https://${users.host}/meet/${id}.room`);
       },
     },
     {
       id: 'update', group: 'personalUrl', required: true, title: 'personalUrl changed on update (Personal Room URL follows)',
       async run(ctx) {
-        const site = ctx.site.site;
+        const users = ctx.users;
         const id = ctx.unique('p');
-        site.createUser(inputOf(baseProfile(id)));
+        await users.create(ctx.base(id));
         const adapter = await ctx.adapter();
         expectOk(await ctx.call('update', () => adapter.update(id, { personalUrl: 'Team-Room_2.b' })), 'update of personalUrl');
-        expectStored(userOf(site, id), 'personalUrl', 'Team-Room_2.b');
+        expectStored(await userOf(users, id), 'personalUrl', 'Team-Room_2.b');
       },
     },
     {
@@ -57,8 +56,8 @@ export function personalUrlCases(): CaseDef[] {
       id: 'taken', group: 'personalUrl', required: true, title: 'personalUrl already used by another user → invalidPersonalUrl (or duplicate), user unchanged',
       async run(ctx) {
         const other = ctx.unique('o');
-        ctx.site.site.createUser(inputOf(baseProfile(other)));
-        ctx.site.site.updateUser(other, inputOf({ personalUrl: 'shared.room' }));
+        await ctx.users.create(ctx.base(other));
+        await ctx.users.update(other, { personalUrl: 'shared.room' });
         await refusedUpdate(ctx, 'shared.room', 'another user\'s personalUrl', ['invalidPersonalUrl', 'duplicate']);
       },
     },
@@ -67,9 +66,9 @@ export function personalUrlCases(): CaseDef[] {
       async run(ctx) {
         const id = ctx.unique('p');
         const adapter = await ctx.adapter();
-        const o = await ctx.call('create', () => adapter.create({ ...baseProfile(id), personalUrl: 'bad/url' }));
+        const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), personalUrl: 'bad/url' }));
         expectError(o, ['invalidPersonalUrl'], 'create with personalUrl "bad/url"');
-        const rec = ctx.site.site.findUser(id);
+        const rec = await ctx.users.find(id);
         // The user may exist (created, then the follow-up update refused) but never with the invalid value.
         if (rec && readPath(rec, 'personalUrl') === 'bad/url') {
           fail('the invalid personalUrl never to be stored', 'it was stored');

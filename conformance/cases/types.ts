@@ -1,7 +1,10 @@
 /** What a conformance case is, and what it gets to work with. */
-import type { Adapter, AdapterConfig, ErrorClass, Outcome } from '../adapter';
+import type { Site, UserRecord } from '../../mock-server';
+import type { FeatureKey } from '../../mock-server/catalog';
+import type { Adapter, AdapterConfig, ErrorClass, Outcome, Profile } from '../adapter';
 import type { CapturedExchange } from '../emulator/capture';
-import type { CaseSite, SiteSpec } from '../emulator/in-process';
+import type { Fault } from '../emulator/faults';
+import type { SiteSpec } from '../emulator/in-process';
 
 export const GROUPS = ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -18,19 +21,55 @@ export interface CaseDef {
   /** The attribute × operation cell this case fills in the report matrix. */
   matrix?: { attribute: string; operation: MatrixOperation };
   site?: SiteSpec;
+  /** Why the case needs control of the site (features, licences, flags, faults): skipped against a remote site. */
+  needsControl?: string;
   run(ctx: CaseContext): Promise<void>;
 }
 
+/**
+ * The suite's own access to the site's users, independent of the connector under test: direct writes on the
+ * in-process emulator, or its own XML requests against a remote site. `find` returns the STORED state.
+ */
+export interface UserStore {
+  /** Host used in Personal Room URLs (https://{host}/meet/{personalUrl}). */
+  readonly host: string;
+  /** Create a user (flat attributes, plus extra catalog paths such as meetingTypes). */
+  create(profile: Profile, paths?: Record<string, string[]>): Promise<void>;
+  update(webExId: string, profile: Profile): Promise<void>;
+  deactivate(webExId: string): Promise<void>;
+  find(webExId: string): Promise<UserRecord | undefined>;
+  count(): Promise<number>;
+  /** Every webExId on the site. */
+  list(): Promise<string[]>;
+  passwordIs(webExId: string, password: string): Promise<boolean>;
+}
+
+/** Only in-process: the site itself and its fault plan. */
+export interface SiteControl {
+  site: Site;
+  faults: Fault[];
+}
+
 export interface CaseContext {
-  site: CaseSite;
+  users: UserStore;
+  /** The site's controls; throws CaseSkip against a remote site. */
+  control(): SiteControl;
+  /** True against the in-process emulator (licence usage and other site internals can be checked). */
+  inProcess: boolean;
   /** An adapter for this case's site (as the admin unless overridden); closed when the case ends. */
   adapter(override?: Partial<AdapterConfig>): Promise<Adapter>;
   /** Call an adapter operation; a throw or a malformed answer becomes an `unknown` error outcome. */
   call<T>(operation: string, work: () => Promise<Outcome<T>>): Promise<Outcome<T>>;
   /** Exchanges captured on this site so far. */
   exchanges(): CapturedExchange[];
-  /** Unique names for users this case creates. */
+  /** Unique names for users this case creates (prefixed wmconf-, the only users a remote run touches). */
   unique(prefix: string): string;
+  /** Email domain for users this case creates. */
+  emailDomain: string;
+  /** Skip the case (CaseSkip) when the site has this feature off: only a controlled site can switch it on. */
+  requireFeature(key: FeatureKey | undefined, why: string): Promise<void>;
+  /** The smallest valid profile for a new user: webExId, email, first and last name. */
+  base(webExId: string): Profile;
 }
 
 /** A case failed: what it expected and what the connector did. */

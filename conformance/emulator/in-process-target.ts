@@ -1,0 +1,60 @@
+/** The default target: a fresh site of the shared in-process emulator for every case. */
+import { SLOT, type UserRecord } from '../../mock-server';
+import { passwordMatches } from '../../mock-server/site/rules';
+import type { Profile } from '../adapter';
+import type { CaseDef, UserStore } from '../cases/types';
+import { inputOf } from '../cases/values';
+import type { CaseEnvironment, Target } from '../target';
+import { ADMIN, InProcessEmulator, type CaseSite } from './in-process';
+
+export const IN_PROCESS_EMAIL_DOMAIN = 'conformance.example.com';
+
+function storeOf(caseSite: CaseSite): UserStore {
+  const site = caseSite.site;
+  return {
+    host: site.config.host,
+    async create(profile: Profile, paths?: Record<string, string[]>) { site.createUser(inputOf(profile, paths)); },
+    async update(webExId: string, profile: Profile) { site.updateUser(webExId, inputOf(profile)); },
+    async deactivate(webExId: string) { site.deactivate(webExId); },
+    async find(webExId: string): Promise<UserRecord | undefined> { return site.findUser(webExId); },
+    async count() { return site.userCount; },
+    async list() { return site.users().map((u) => String(u.values[SLOT.webExId])); },
+    async passwordIs(webExId: string, password: string) {
+      const rec = site.findUser(webExId);
+      return rec !== undefined && passwordMatches(password, rec.passwordHash, rec.passwordSalt);
+    },
+  };
+}
+
+export class InProcessTarget implements Target {
+  readonly remote = false;
+
+  private constructor(private readonly emulator: InProcessEmulator) {}
+
+  static async start(): Promise<InProcessTarget> {
+    return new InProcessTarget(await InProcessEmulator.start());
+  }
+
+  get name(): string {
+    return `in-process webex-mock (${this.emulator.server.url})`;
+  }
+
+  async open(def: CaseDef): Promise<CaseEnvironment> {
+    const caseSite = this.emulator.createSite(def.site);
+    return {
+      adapterConfig: { url: caseSite.url, siteName: caseSite.name, admin: ADMIN.webExId, password: ADMIN.password, fastRetries: true },
+      users: storeOf(caseSite),
+      control: { site: caseSite.site, faults: caseSite.faults },
+      exchanges: () => caseSite.exchanges,
+      emailDomain: IN_PROCESS_EMAIL_DOMAIN,
+      userPrefix: 'wmconf-',
+      featureOn: async (key) => caseSite.site.config.features[key],
+      track: () => undefined,
+      release: async () => this.emulator.removeSite(caseSite.name),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.emulator.close();
+  }
+}

@@ -1,0 +1,41 @@
+/** Where cases run: the in-process emulator (full control) or a remote site (safe mode, no site control). */
+import type { AdapterConfig } from './adapter';
+import type { FeatureKey } from '../mock-server/catalog';
+import type { CapturedExchange } from './emulator/capture';
+import type { CaseDef, SiteControl, UserStore } from './cases/types';
+
+/** Everything one case gets from its target. */
+export interface CaseEnvironment {
+  adapterConfig: AdapterConfig;
+  users: UserStore;
+  control?: SiteControl;
+  exchanges(): CapturedExchange[];
+  emailDomain: string;
+  /** Prefix of every user the case creates. */
+  userPrefix: string;
+  featureOn(key: FeatureKey): Promise<boolean>;
+  /** Remember a user the case may have created (remote runs clean these up at the end). */
+  track(webExId: string): void;
+  release(): Promise<void>;
+}
+
+export interface Target {
+  name: string;
+  remote: boolean;
+  open(def: CaseDef): Promise<CaseEnvironment>;
+  close(): Promise<void>;
+}
+
+/** Why a case cannot run without control of the site, or undefined. */
+export function controlNeeded(def: CaseDef): string | undefined {
+  if (def.needsControl) return def.needsControl;
+  const s = def.site ?? {};
+  const reasons = [
+    s.featuresOff?.length ? `switches ${s.featuresOff.join(', ')} off` : '',
+    s.sparkMeet ? 'needs a Spark Meet site' : '',
+    s.controlHubManaged ? 'needs a Control Hub managed site' : '',
+    s.sessionTypeLimit !== undefined ? 'sets a session-type licence limit' : '',
+    s.hostLimit !== undefined ? 'sets a host limit' : '',
+  ].filter(Boolean);
+  return reasons.length ? reasons.join('; ') : undefined;
+}
