@@ -101,6 +101,15 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     const failure = page.locator(testid('journal-row'), { hasText: '030001' });
     await failure.waitFor(); // arrives through polling, no reload
     await expect(page.locator(testid('journal-row')).count()).resolves.toBe(1);
+
+    await page.selectOption(testid('journal-result'), '');
+    await page.locator(testid('journal-row'), { hasText: 'SUCCESS' }).first().waitFor();
+    await page.click(testid('journal-clear'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="journal-row"]').length === 0);
+    expect(ui.control.journal?.query().entries).toEqual([]);
+    await postXml('GetUser', '<webExId>host</webExId>');
+    await page.locator(testid('journal-row'), { hasText: 'GetUser' }).waitFor();
+    await expect(page.locator(testid('journal-row')).count()).resolves.toBe(1);
   });
 
   it('pages through users with server-side paging and filters them by search', async () => {
@@ -174,6 +183,21 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     await page.locator(testid('site-acme')).waitFor();
     await expect(page.locator(testid('site-demo')).count()).resolves.toBe(0);
     await expect(page.locator(testid('health')).textContent()).resolves.toContain('scenario rate-limited');
+  });
+
+  it('asks for the admin token when the admin API requires one, then works with it', async () => {
+    const guarded = await startInspector({ control: { token: 'ui-test-token' } });
+    try {
+      await page.goto(`${guarded.url}/_mock/ui/#sites`);
+      const dialog = page.locator(testid('token-dialog'));
+      await dialog.waitFor({ state: 'visible' });
+      await page.fill(testid('token-input'), 'ui-test-token');
+      await page.click(testid('token-submit'));
+      await page.locator(testid('site-demo')).waitFor();
+      await expect(page.evaluate(() => sessionStorage.getItem('webex-mock-admin-token'))).resolves.toBe('ui-test-token');
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('resets a site to the loaded state from the Sites view', async () => {

@@ -13,7 +13,7 @@
     catalog: null,
     view: '',
     users: { site: '', q: '', offset: 0, limit: 50, total: 0, selected: '' },
-    journal: { expanded: new Set(), signature: '', timer: 0, busy: false, operations: new Set() },
+    journal: { expanded: new Set(), signature: '', timer: 0, busy: false, again: false, operations: new Set(), entries: [], filterKey: '', lastId: undefined },
   };
 
   // ---- small helpers -----------------------------------------------------------------------------
@@ -520,7 +520,7 @@
     state.journal.last = data;
     const entries = journalEntries(data).slice();
     // Newest first, whatever order the API keeps.
-    entries.sort((a, b) => (Number(new Date(entryTime(b))) || 0) - (Number(new Date(entryTime(a))) || 0));
+    entries.sort((a, b) => (Number(b.id) || 0) - (Number(a.id) || 0) || (Number(new Date(entryTime(b))) || 0) - (Number(new Date(entryTime(a))) || 0));
     const keys = entries.map((e, i) => entryKey(e, i));
     const signature = `${keys.join(',')}|${[...state.journal.expanded].join(',')}`;
     let newOps = false;
@@ -539,18 +539,39 @@
       : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No requests yet. Send one to /WBXService/XMLService.'))]));
   }
 
-  async function refreshJournal() {
+  /**
+   * Poll the journal: the first call (and any filter change) fetches the last JOURNAL_LIMIT matches; later calls
+   * ask only for entries after the newest one shown (`since`), so a busy journal is not re-sent every second.
+   */
+  async function refreshJournal(full = false) {
     const j = state.journal;
-    if (j.busy) return;
+    if (j.busy) { j.again = true; return; }
     j.busy = true;
     try {
       const form = byTestId('journal-form');
-      const params = { site: form.site.value, operation: form.operation.value, result: form.result.value, limit: JOURNAL_LIMIT };
-      renderJournalEntries(await api('GET', `journal${query(params)}`));
+      const filters = { site: form.site.value, operation: form.operation.value, result: form.result.value };
+      const key = JSON.stringify(filters);
+      const incremental = !full && key === j.filterKey && j.lastId !== undefined;
+      const data = await api('GET', `journal${query({ ...filters, limit: JOURNAL_LIMIT, since: incremental ? j.lastId : undefined })}`);
+      const fresh = journalEntries(data);
+      // A journal holding fewer entries than we show was cleared elsewhere: start over.
+      if (incremental && typeof data.total === 'number' && data.total < j.entries.length) {
+        j.busy = false;
+        return refreshJournal(true);
+      }
+      j.entries = (incremental ? [...j.entries, ...fresh] : fresh).slice(-JOURNAL_LIMIT);
+      j.filterKey = key;
+      const last = j.entries[j.entries.length - 1];
+      j.lastId = last && last.id !== undefined ? last.id : (incremental ? j.lastId : undefined);
+      renderJournalEntries({ entries: j.entries, total: data.total, evicted: data.evicted });
     } catch (e) {
       notice(e.message, 'error');
     } finally {
       j.busy = false;
+    }
+    if (j.again) {
+      j.again = false;
+      await refreshJournal();
     }
   }
 
@@ -565,7 +586,7 @@
   async function renderJournal() {
     await loadCatalog();
     if (!state.sites.length) await loadSites();
-    await refreshJournal();
+    await refreshJournal(true);
     scheduleJournal();
   }
 
@@ -773,7 +794,7 @@
       try {
         await api('DELETE', 'journal');
         state.journal.expanded.clear();
-        await refreshJournal();
+        await refreshJournal(true);
       } catch (e) {
         notice(e.message, 'error');
       }
