@@ -34,10 +34,14 @@ it('writes a screenshot of each Inspector view to docs/', async () => {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 
-    // Sites: Personal Room switched off through the UI (the state the journal shot then shows failing).
+    // Sites: Personal Room switched off and the PRO licences capped at what is used, through the UI
+    // (the journal shot then shows both failing).
     await view(page, ui, 'sites');
     await page.locator(testid('feature-demo-personalMeetingRoom')).uncheck();
     await page.waitForSelector(`${testid('feature-demo-personalMeetingRoom')}:not([disabled])`);
+    await page.fill(testid('st-limit-demo-214'), '52');
+    await page.press(testid('st-limit-demo-214'), 'Enter');
+    await page.waitForSelector(`${testid('st-demo-214')}.full`);
     await shoot(page, 'ui-sites.png');
 
     // Traffic for the journal: reads, a create, the feature error, an unknown user, an injected fault.

@@ -90,6 +90,19 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a licence limit set in the Sites view makes the next CreateUser fail with 110055', async () => {
+    await open('sites');
+    const used = ui.site('demo').usage().sessionTypes.find((t) => t.id === 214)!.used;
+    await page.fill(testid('st-limit-demo-214'), String(used));
+    await page.press(testid('st-limit-demo-214'), 'Enter'); // commits the field: change event
+    await page.waitForSelector(`${testid('st-demo-214')}.full`); // redrawn: the bar is full
+    await expect(page.locator(testid('st-demo-214-text')).textContent()).resolves.toBe(`${used} / ${used}`);
+    expect(ui.site('demo').config.sessionTypes.find((t) => t.id === 214)!.limit).toBe(used);
+
+    const answer = await postXml('CreateUser', '<firstName>Ada</firstName><lastName>Lovelace</lastName><webExId>ada</webExId><email>ada@demo.example.com</email><password>Analytical1</password>');
+    expect(answer).toContain('<serv:exceptionID>110055</serv:exceptionID>');
+  });
+
   it('the journal filters by result and keeps showing new requests live', async () => {
     await postXml('GetUser', '<webExId>host</webExId>');
     await open('journal');

@@ -221,6 +221,18 @@
     }
   }
 
+  /** A licence limit field: empty = unlimited; a change is PATCHed and the view redrawn with the new bars. */
+  function limitInput(site, label, limit, testid, patch) {
+    return h('input', {
+      type: 'number', min: 0, step: 1, class: 'limit', value: limit ?? '', placeholder: '∞', 'aria-label': label, title: `${label} (empty = unlimited)`, testid,
+      onchange: async (ev) => {
+        const raw = ev.currentTarget.value.trim();
+        const value = raw === '' ? null : Number(raw);
+        if (await patchSite(site, patch(value), `${label} ${value === null ? 'unlimited' : value}`)) await renderSites();
+      },
+    });
+  }
+
   function featureToggle(site, key, on) {
     const id = `f-${site}-${key}`;
     const input = h('input', {
@@ -271,15 +283,19 @@
       h('div', { class: 'site-body' },
         h('section', { 'aria-label': 'Licences' },
           h('h4', {}, 'Host licences'),
-          usageBar(`${site.name} hosts`, usage.hosts.used, usage.hosts.limit, `hosts-${site.name}`),
+          h('div', { class: 'limit-row' },
+            usageBar(`${site.name} hosts`, usage.hosts.used, usage.hosts.limit, `hosts-${site.name}`),
+            limitInput(site.name, `host limit of ${site.name}`, usage.hosts.limit, `host-limit-${site.name}`, (limit) => ({ hostLimit: limit }))),
           h('h4', {}, 'Session types'),
           h('table', { class: 'grid compact', testid: `session-types-${site.name}` },
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'id'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Licences used'))),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'id'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Licences used'), h('th', { scope: 'col' }, 'Limit'))),
             h('tbody', {}, usage.sessionTypes.map((t) => h('tr', {},
               h('td', { class: 'num' }, t.id),
               h('td', { title: t.name || '' }, t.shortName || t.name || ''),
               h('td', {}, t.serviceType || ''),
-              h('td', {}, usageBar(`${site.name} ${t.shortName || t.id}`, t.used, t.limit, `st-${site.name}-${t.id}`)))))),
+              h('td', {}, usageBar(`${site.name} ${t.shortName || t.id}`, t.used, t.limit, `st-${site.name}-${t.id}`)),
+              h('td', {}, limitInput(site.name, `${t.shortName || t.id} licence limit of ${site.name}`, t.limit, `st-limit-${site.name}-${t.id}`,
+                (limit) => ({ sessionTypes: [{ id: t.id, limit }] }))))))),
           h('h4', {}, 'Site type'),
           h('ul', { class: 'toggles', role: 'list' }, Object.entries(flags).map(([k, v]) => flagToggle(site.name, k, Boolean(v))))),
         h('section', { 'aria-label': 'Features' },
@@ -552,14 +568,15 @@
       const filters = { site: form.site.value, operation: form.operation.value, result: form.result.value };
       const key = JSON.stringify(filters);
       const incremental = !full && key === j.filterKey && j.lastId !== undefined;
-      const data = await api('GET', `journal${query({ ...filters, limit: JOURNAL_LIMIT, since: incremental ? j.lastId : undefined })}`);
+      const limit = Math.min(JOURNAL_LIMIT, state.journalSize ?? JOURNAL_LIMIT); // the API refuses more than its ring holds
+      const data = await api('GET', `journal${query({ ...filters, limit, since: incremental ? j.lastId : undefined })}`);
       const fresh = journalEntries(data);
       // A journal holding fewer entries than we show was cleared elsewhere: start over.
       if (incremental && typeof data.total === 'number' && data.total < j.entries.length) {
         j.busy = false;
         return refreshJournal(true);
       }
-      j.entries = (incremental ? [...j.entries, ...fresh] : fresh).slice(-JOURNAL_LIMIT);
+      j.entries = (incremental ? [...j.entries, ...fresh] : fresh).slice(-limit);
       j.filterKey = key;
       const last = j.entries[j.entries.length - 1];
       j.lastId = last && last.id !== undefined ? last.id : (incremental ? j.lastId : undefined);
@@ -578,12 +595,17 @@
   function scheduleJournal() {
     clearInterval(state.journal.timer);
     state.journal.timer = 0;
-    if (state.view === 'journal' && byTestId('journal-live').checked) {
+    if (state.view === 'journal' && byTestId('journal-live').checked && !state.journalOff) {
       state.journal.timer = setInterval(refreshJournal, JOURNAL_POLL_MS);
     }
   }
 
   async function renderJournal() {
+    if (state.journalSize === undefined) await health();
+    if (state.journalOff) {
+      $('tbody', byTestId('journal-table')).replaceChildren(h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'This mock runs without a journal.')));
+      return;
+    }
     await loadCatalog();
     if (!state.sites.length) await loadSites();
     await refreshJournal(true);
@@ -730,6 +752,8 @@
     const el = byTestId('health');
     try {
       const data = await api('GET', 'health');
+      if (data.journal && typeof data.journal.size === 'number') state.journalSize = data.journal.size;
+      state.journalOff = data.journal === null; // the mock runs without a journal (control.journal: false)
       const parts = [data.status || 'up'];
       if (data.scenario && data.scenario.name) parts.push(`scenario ${data.scenario.name}`);
       if (typeof data.sites === 'number') parts.push(`${data.sites} site${data.sites === 1 ? '' : 's'}`);
