@@ -122,8 +122,9 @@
     if (state.catalog) return state.catalog;
     try {
       state.catalog = await api('GET', 'catalog');
-    } catch {
-      state.catalog = {};
+    } catch (e) {
+      notice(e.message, 'error'); // labels fall back to keys; the next view asks again
+      return {};
     }
     fillOperationSelects();
     fillExceptionList();
@@ -412,6 +413,12 @@
     return String(value);
   }
 
+  function clearUserDetail() {
+    byTestId('user-detail').replaceChildren(
+      h('h3', { id: 'h-user' }, 'User'),
+      h('p', { class: 'muted' }, 'Select a user to see every attribute, grouped as in the catalog.'));
+  }
+
   async function showUser(webExId) {
     const s = state.users;
     s.selected = webExId;
@@ -668,6 +675,7 @@
     try {
       await api('POST', 'scenario', { bundled: name });
       Object.assign(state.users, { offset: 0, selected: '', site: '' });
+      clearUserDetail();
       await loadSites();
       notice(`Scenario ${name} loaded: ${state.sites.map((s) => s.name).join(', ')}`);
       await show(state.view, true); // the scenario may bring its own faults
@@ -784,6 +792,7 @@
     });
     usersForm.site.addEventListener('change', () => {
       Object.assign(state.users, { site: usersForm.site.value, offset: 0, selected: '' });
+      clearUserDetail();
       renderUsers();
     });
     usersForm.limit.addEventListener('change', () => {
