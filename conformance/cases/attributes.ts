@@ -24,6 +24,8 @@ function valueFor(spec: AttributeSpec, op: 'create' | 'update', webExId: string,
   if (spec.name === 'email') return op === 'create' ? `${webExId}@${domain}` : `${webExId}.new@${domain}`;
   // On create the user holds only the default session type, so that is the only valid default.
   if (spec.name === 'sessionOptionsDefaultSessionType' && op === 'create') return DEFAULT_SESSION_TYPE;
+  // Unique per site: each case its own.
+  if (spec.name === 'personalUrl') return `${webExId}.room_1`;
   return spec.value;
 }
 
@@ -111,7 +113,7 @@ function readCase(spec: AttributeSpec): CaseDef {
       const writable = !spec.readOnly && !['webExId', 'email'].includes(spec.name);
       const onCreate: Profile = writable && spec.create === 'yes' ? { ...spec.companions, [spec.name]: value } : {};
       await users.create({ ...ctx.base(id), ...onCreate }, SUBJECT_PATHS);
-      if (writable && spec.create !== 'yes') await users.update(id, { ...spec.companions, [spec.name]: spec.value });
+      if (writable && spec.create !== 'yes') await users.update(id, { ...spec.companions, [spec.name]: valueFor(spec, 'update', id, ctx.emailDomain) });
       const rec = await userOf(users, id);
       const adapter = await ctx.adapter();
       const o = await ctx.call('get', () => adapter.get(id));

@@ -18,14 +18,22 @@ function errorCase(id: string, title: string, run: (ctx: CaseContext) => Promise
   return { id, group: 'errors', title, required, site, run };
 }
 
-/** create must fail with `classes`, create nothing, and not retry. */
+/**
+ * create must fail with `classes`, create nothing, and not retry. "Nothing" is checked by the webExId (the user
+ * is absent, or — for a duplicate — the existing user is untouched) and, on a site of its own, by the user count.
+ */
 async function refusedCreate(ctx: CaseContext, profile: Profile, classes: ErrorClass[], what: string) {
   const users = ctx.users;
-  const count = await users.count();
+  const webExId = String(profile.webExId);
+  const existing = await users.find(webExId);
+  const before = existing ? snapshot(existing) : undefined;
+  const count = ctx.inProcess ? await users.count() : undefined;
   const adapter = await ctx.adapter();
   const o = await ctx.call('create', () => adapter.create(profile));
   const error = expectError(o, classes, what);
-  await expectUserCount(users, count, 'unchanged');
+  if (before) await expectUnchanged(before, users, webExId);
+  else if (await users.find(webExId)) fail(`no user ${webExId} created`, 'the user exists');
+  if (count !== undefined) await expectUserCount(users, count, 'unchanged');
   if (requestsFor(ctx, 'CreateUser') > 1) expectSentOnce(ctx, 'CreateUser');
   return error;
 }
@@ -111,11 +119,10 @@ export function errorCases(): CaseDef[] {
     })),
 
     errorCase('authentication', 'wrong admin password → authentication; nothing created, no retry', async (ctx) => {
-      const users = ctx.users;
-      const count = await users.count();
+      const id = ctx.unique('e');
       const adapter = await ctx.adapter({ password: 'Wr0ng!Password' });
-      expectError(await ctx.call('create', () => adapter.create(ctx.base(ctx.unique('e')))), ['authentication'], 'create with a wrong admin password');
-      await expectUserCount(users, count, 'unchanged');
+      expectError(await ctx.call('create', () => adapter.create(ctx.base(id))), ['authentication'], 'create with a wrong admin password');
+      if (await ctx.users.find(id)) fail(`no user ${id} created`, 'the user exists');
       if (requestsFor(ctx, 'CreateUser') > 1) expectSentOnce(ctx, 'CreateUser');
     }),
 
@@ -128,10 +135,10 @@ export function errorCases(): CaseDef[] {
       const users = ctx.users;
       const host = ctx.unique('host');
       await users.create({ ...ctx.base(host), password: 'H0st!Conformance1' });
-      const count = await users.count();
+      const id = ctx.unique('e');
       const adapter = await ctx.adapter({ admin: host, password: 'H0st!Conformance1' });
-      expectError(await ctx.call('create', () => adapter.create(ctx.base(ctx.unique('e')))), ['accessDenied'], 'create as a non-admin host');
-      await expectUserCount(users, count, 'unchanged');
+      expectError(await ctx.call('create', () => adapter.create(ctx.base(id))), ['accessDenied'], 'create as a non-admin host');
+      if (await users.find(id)) fail(`no user ${id} created`, 'the user exists');
     }),
 
     errorCase('spark-meet-role', 'Spark Meet site: assigning a site-admin role → siteUnsupported; nothing created', async (ctx) => {
@@ -212,13 +219,12 @@ export function errorCases(): CaseDef[] {
     }),
 
     errorCase('unknown-attribute', 'an attribute name Webex does not have → invalidValue before anything is sent', async (ctx) => {
-      const users = ctx.users;
-      const count = await users.count();
+      const id = ctx.unique('e');
       const adapter = await ctx.adapter();
-      const o = await ctx.call('create', () => adapter.create({ ...ctx.base(ctx.unique('e')), favouriteColour: 'blue' }));
+      const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), favouriteColour: 'blue' }));
       expectError(o, ['invalidValue'], 'create with attribute favouriteColour');
       if (requestsFor(ctx, 'CreateUser') > 0) fail('no CreateUser sent (Webex would silently drop the unknown element)', `${requestsFor(ctx, 'CreateUser')} CreateUser sent`);
-      await expectUserCount(users, count, 'unchanged');
+      if (await ctx.users.find(id)) fail(`no user ${id} created`, 'the user exists');
     }),
   ];
 }

@@ -11,6 +11,7 @@ export interface RunArgs {
   site?: string;
   admin?: string;
   password?: string;
+  emailDomain?: string;
   concurrency?: number;
   verbose: boolean;
   quiet: boolean;
@@ -18,7 +19,7 @@ export interface RunArgs {
 
 const VALUE_FLAGS: Record<string, keyof RunArgs> = {
   '--adapter': 'adapter', '--adapter-cmd': 'adapterCmd', '--only': 'only', '--junit': 'junit', '--html': 'html', '--json': 'json',
-  '--url': 'url', '--site': 'site', '--admin': 'admin', '--password': 'password',
+  '--url': 'url', '--site': 'site', '--admin': 'admin', '--password': 'password', '--email-domain': 'emailDomain',
 };
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {

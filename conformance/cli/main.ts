@@ -8,6 +8,7 @@ import { htmlReport } from '../reports/html';
 import { jsonReport } from '../reports/json';
 import { junitReport } from '../reports/junit';
 import { failureText } from '../reports/text';
+import { RemoteTarget } from '../remote/remote-target';
 import { runSuite, type CaseResult, type RunReport } from '../runner';
 import { adapterArgs, parseRunArgs, type RunArgs } from './args';
 
@@ -23,6 +24,7 @@ export const USAGE = `webex-conformance — check a Webex Meetings provisioning 
 Usage:
   webex-conformance run [--adapter PATH | --adapter-cmd "COMMAND"] [--only GROUP[,GROUP]] [--case ID]...
                         [--junit FILE] [--html FILE] [--json FILE] [--concurrency N] [--verbose] [--quiet]
+                        [--url URL --site NAME --admin WEBEXID --password PASSWORD [--email-domain DOMAIN]]
   webex-conformance list [--only GROUP]
 
   (no adapter)       check the reference connector (connector/)
@@ -30,6 +32,9 @@ Usage:
   --adapter-cmd CMD  a program speaking the JSON-lines adapter protocol on stdin/stdout
   --only GROUP       ${GROUPS.join(', ')}
   --case ID          a case id, * as wildcard (repeatable)
+  --url URL          a running webex-mock or a real Webex site instead of the in-process emulator: safe mode
+                     (users wmconf-<run>-*, only those touched, deactivated at the end); cases that need control
+                     of the site (features, licences, faults) are skipped with the reason
 Exit code: 0 when every Required case passed, 1 when one failed, 2 on a usage error.
 `;
 
@@ -64,15 +69,13 @@ function list(args: RunArgs, io: Io): number {
 }
 
 async function run(args: RunArgs, io: Io): Promise<number> {
-  if (args.url) {
-    throw new Error('--url (a running emulator or a real Webex site) is not available in this version: runs use the in-process emulator');
-  }
   const cases = selected(args);
   const provider = args.adapterCmd ? stdioProvider(args.adapterCmd) : args.adapter ? moduleProvider(args.adapter) : referenceProvider();
-  if (!args.quiet) io.out(`webex-conformance: ${cases.length} cases against ${provider.name} (in-process webex-mock)\n`);
+  const target = args.url ? await remoteTarget(args) : undefined;
+  if (!args.quiet) io.out(`webex-conformance: ${cases.length} cases against ${provider.name} on ${target?.name ?? 'an in-process webex-mock'}\n`);
   const step = Math.max(1, Math.ceil(cases.length / 10));
   const report = await runSuite({
-    provider, cases, concurrency: args.concurrency, rerunArgs: adapterArgs(args),
+    provider, cases, target, concurrency: args.concurrency ?? (target ? 4 : undefined), rerunArgs: adapterArgs(args),
     onResult: (r, done, total) => {
       if (args.quiet) return;
       if (r.status === 'fail') io.out(`  ✗ ${r.group}/${r.id}${r.required ? '' : ' (optional)'}: expected ${r.expected}; got ${r.actual}\n`);
@@ -81,7 +84,14 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   });
   writeReports(report, args, io);
   printSummary(report, args, io);
+  if (target?.cleanupSummary) io.out(`${target.cleanupSummary}\n`);
   return report.summary.requiredFailed === 0 ? 0 : 1;
+}
+
+async function remoteTarget(args: RunArgs): Promise<RemoteTarget> {
+  const missing = (['site', 'admin', 'password'] as const).filter((k) => !args[k]);
+  if (missing.length) throw new Error(`--url needs ${missing.map((k) => `--${k}`).join(', ')} (or WEBEX_SITE, WEBEX_ADMIN, WEBEX_PASSWORD)`);
+  return RemoteTarget.start({ url: args.url!, siteName: args.site!, admin: args.admin!, password: args.password!, emailDomain: args.emailDomain ?? 'example.com' });
 }
 
 function writeReports(report: RunReport, args: RunArgs, io: Io): void {
