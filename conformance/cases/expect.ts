@@ -51,8 +51,27 @@ export function storedAt(rec: UserRecord, path: string): Stored {
 export function expectStored(rec: UserRecord, path: string, expected: Stored, key?: string | number | boolean, attribute = path): void {
   const actual = readPath(rec, path, key) as Stored;
   if (!sameValue(actual, expected)) {
-    fail(`stored ${path} = ${JSON.stringify(expected)} (${typeof expected}) for ${attribute}`, `stored ${path} = ${JSON.stringify(actual)}${actual === undefined ? ' (never set)' : ` (${typeof actual})`}`);
+    const elsewhere = typeof expected === 'string' && expected !== '' ? pathsHolding(rec, expected).filter((p) => p !== path) : [];
+    fail(`stored ${path} = ${JSON.stringify(expected)} (${typeof expected}) for ${attribute}`,
+      `stored ${path} = ${JSON.stringify(actual)}${actual === undefined ? ' (never set)' : ` (${typeof actual})`}${elsewhere.length ? ` — the value was stored at ${elsewhere.join(', ')} instead` : ''}`);
   }
+}
+
+/** Where a (distinctive) value sits in a record: how a value sent to the wrong path is pointed out. */
+export function pathsHolding(rec: UserRecord, value: string): string[] {
+  const out: string[] = [];
+  for (const leaf of catalog.LEAVES) {
+    if (leaf.slot >= 0 && rec.values[leaf.slot] === value) out.push(leaf.path);
+  }
+  for (const list of catalog.LISTS) {
+    const items = list.slot >= 0 ? rec.values[list.slot] : undefined;
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      if (item === value) out.push(list.path);
+      else if (item && typeof item === 'object') for (const [k, v] of Object.entries(item)) if (v === value) out.push(`${list.path}/${k}`);
+    }
+  }
+  return out;
 }
 
 /** Slots that differ between two records, by catalog path (top-level leaves and lists). */
