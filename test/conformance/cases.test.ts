@@ -1,4 +1,6 @@
 /** Cases are generated from the emulator's catalog: every supported attribute brings its cases. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { catalog } from '../../mock-server';
 import { allCases, selectCases } from '../../conformance/cases';
 import { attributeSpecs, supportedAttributes } from '../../conformance/cases/values';
@@ -47,4 +49,16 @@ it('sample values differ from the catalog default, so a dropped value shows', ()
 it('--only and --case select by group and id pattern', () => {
   expect(selectCases(cases, { groups: ['errors'] }).every((c) => c.group === 'errors')).toBe(true);
   expect(selectCases(cases, { ids: ['privilegeHost.*'] }).map((c) => c.id).sort()).toEqual(['privilegeHost.create', 'privilegeHost.read', 'privilegeHost.update']);
+});
+
+it('docs/sections/conformance.md lists every named case and the right counts', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/sections/conformance.md'), 'utf8');
+  for (const c of cases.filter((x) => ['lifecycle', 'personalUrl', 'errors'].includes(x.group))) {
+    expect(doc).toContain(`| \`${c.id}\` | ${c.required ? 'Required' : 'Optional'} | ${c.title} |`);
+  }
+  for (const group of ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors']) {
+    expect(doc).toContain(`| \`${group}\` | ${cases.filter((c) => c.group === group).length} |`);
+  }
+  expect(doc).toContain(`each of the ${supportedAttributes().length} supported attributes`);
+  expect(doc).toContain(`each of the ${attributeSpecs().filter((s) => s.feature && s.update).length} feature-gated attributes`);
 });
