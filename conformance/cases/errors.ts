@@ -110,11 +110,19 @@ export function errorCases(): CaseDef[] {
       await refusedCreate(ctx, { webExId: ctx.unique('e'), email: existing.email }, ['duplicate'], `create with ${existing.email} again`);
     }),
 
-    ...(['update', 'get', 'deactivate', 'setPassword'] as const).map((op) => errorCase(`not-found-${op.toLowerCase()}`, `${op} of a user that does not exist → notFound`, async (ctx) => {
+    errorCase('duplicate-on-rename', 'renaming a user to a webExId that exists → duplicate; user unchanged', async (ctx) => {
+      const other = ctx.unique('e');
+      await ctx.users.create(ctx.base(other));
+      const error = await refusedUpdate(ctx, { webExId: other }, ['duplicate'], `rename to ${other}, which exists`);
+      expectAttribute(error, 'webExId');
+    }),
+
+    ...(['update', 'get', 'deactivate', 'reactivate', 'setPassword'] as const).map((op) => errorCase(`not-found-${op.toLowerCase()}`, `${op} of a user that does not exist → notFound`, async (ctx) => {
       const adapter = await ctx.adapter();
       const missing = ctx.unique('missing');
       const o = await ctx.call<unknown>(op, (): Promise<Outcome<unknown>> => op === 'update' ? adapter.update(missing, { title: 'x' })
-        : op === 'get' ? adapter.get(missing) : op === 'deactivate' ? adapter.deactivate(missing) : adapter.setPassword(missing, 'Val1d!Passw0rd'));
+        : op === 'get' ? adapter.get(missing) : op === 'deactivate' ? adapter.deactivate(missing)
+          : op === 'reactivate' ? adapter.reactivate(missing) : adapter.setPassword(missing, 'Val1d!Passw0rd'));
       expectError(o, ['notFound'], `${op} of ${missing}`);
     })),
 
@@ -153,6 +161,19 @@ export function errorCases(): CaseDef[] {
     errorCase('control-hub-identity', 'Control Hub managed site: changing the name → siteUnsupported; user unchanged', async (ctx) => {
       await refusedUpdate(ctx, { firstName: 'Changed' }, ['siteUnsupported'], 'update of firstName on a Control Hub managed site (030077)');
     }, { controlHubManaged: true }),
+
+    errorCase('control-hub-rename', 'Control Hub managed site: renaming the webExId → siteUnsupported; user unchanged', async (ctx) => {
+      const error = await refusedUpdate(ctx, { webExId: ctx.unique('renamed') }, ['siteUnsupported'], 'rename on a Control Hub managed site (030077)');
+      expectAttribute(error, 'webExId');
+    }, { controlHubManaged: true }),
+
+    errorCase('control-hub-create-refused', 'CreateUser refused on a unified (Control Hub) site (030098) → siteUnsupported, not retried', async (ctx) => {
+      ctx.control().faults.push({
+        operation: 'CreateUser', stage: 'before', times: Infinity, label: '030098 CreateUser refused on a unified site',
+        effect: { kind: 'failure', exceptionID: '030098', reason: 'CreateUser is not supported on this site, add users in Control Hub' },
+      });
+      await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['siteUnsupported'], 'create on a unified site (030098)');
+    }, { controlHubManaged: true }, false),
 
     errorCase('rate-limited-retry', '000045 with Retry-After once → retried after the wait, the update lands', async (ctx) => {
       const users = ctx.users;
@@ -211,6 +232,19 @@ export function errorCases(): CaseDef[] {
       const adapter = await ctx.adapter();
       const profile = expectOk(await ctx.call('get', () => adapter.get(id)), 'get after one BACKUP answer');
       if (profile.title !== 'Backed up') fail('title "Backed up"', `title ${JSON.stringify(profile.title)}`);
+    }),
+
+    errorCase('transient-backend', '000035 "ASService not responding" once → retried, the update lands', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      await users.create(ctx.base(id));
+      ctx.control().faults.push({
+        operation: 'SetUser', stage: 'before', times: 1, label: '000035 ASService not responding',
+        effect: { kind: 'failure', exceptionID: '000035', reason: 'ASService not responding' },
+      });
+      const adapter = await ctx.adapter();
+      expectOk(await ctx.call('update', () => adapter.update(id, { title: 'Backend is back' })), 'update after one 000035');
+      expectStored(await userOf(users, id), 'title', 'Backend is back');
     }),
 
     errorCase('transient-persistent', 'HTTP 503 on every attempt → transient after bounded retries; user unchanged', async (ctx) => {
