@@ -4,7 +4,7 @@
  * value is checked in the emulator's STORED state at the catalog's path and type, and the whole user is compared
  * with a reference user the suite writes directly — so a value sent to a wrong path, or anything extra, shows.
  */
-import { readPath, type UserRecord } from '../../mock-server';
+import { readPath, type UserRecord } from '../emulator/core';
 import type { Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';

@@ -1,5 +1,5 @@
 /** Checks the cases share: outcomes, stored state, unchanged users, requests sent. */
-import { catalog, readPath, type UserRecord } from '../../mock-server';
+import { catalog, readPath, type UserRecord } from '../emulator/core';
 import type { ClassifiedError, ErrorClass, Outcome } from '../adapter';
 import type { CaseContext, UserStore } from './types';
 import { describeOutcome, fail, short } from './types';

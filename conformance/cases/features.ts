@@ -2,7 +2,7 @@
  * Feature cases, generated from the catalog: every feature-gated attribute is accepted while its feature is on;
  * with the feature off the connector reports featureNotEnabled and the user is left exactly as it was.
  */
-import { catalog } from '../../mock-server';
+import { catalog } from '../emulator/core';
 import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf, type Stored } from './expect';
 import { fail, type CaseDef } from './types';
 import { SUBJECT_PATHS, attributeSpecs, type AttributeSpec } from './values';

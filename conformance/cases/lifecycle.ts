@@ -1,5 +1,5 @@
 /** Lifecycle: create → update → password → deactivate (licence freed) → reactivate → get → import (all pages) → schema. */
-import { readPath } from '../../mock-server';
+import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
 import { expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';

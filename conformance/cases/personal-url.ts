@@ -3,7 +3,7 @@
  * connector must set it with the update that follows the create; the rules (≤ 64 characters, A-Z a-z 0-9 _ - .,
  * unique per site) come back as invalidPersonalUrl.
  */
-import { readPath } from '../../mock-server';
+import { readPath } from '../emulator/core';
 import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, snapshot, userOf } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
 

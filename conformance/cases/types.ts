@@ -1,5 +1,5 @@
 /** What a conformance case is, and what it gets to work with. */
-import type { Site, UserRecord } from '../../mock-server';
+import type { Site, UserRecord } from '../emulator/core';
 import type { FeatureKey } from '../../mock-server/catalog';
 import type { Adapter, AdapterConfig, ErrorClass, Outcome, Profile } from '../adapter';
 import type { CapturedExchange } from '../emulator/capture';

@@ -3,7 +3,7 @@
  * from the default (so a dropped or misplaced value shows), the companions it needs, and how to store a flat
  * profile directly on a site (for the suite's own reference users).
  */
-import { catalog, inputFromPaths, type UserInput } from '../../mock-server';
+import { catalog, inputFromPaths, type UserInput } from '../emulator/core';
 import type { CatalogLeaf, FeatureKey, Value } from '../../mock-server/catalog';
 import type { Profile } from '../adapter';
 import { SECOND_SESSION_TYPE } from '../emulator/in-process';

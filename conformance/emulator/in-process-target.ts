@@ -1,5 +1,5 @@
 /** The default target: a fresh site of the shared in-process emulator for every case. */
-import { SLOT, type UserRecord } from '../../mock-server';
+import { SLOT, type UserRecord } from './core';
 import { passwordMatches } from '../../mock-server/site/rules';
 import type { Profile } from '../adapter';
 import type { CaseDef, UserStore } from '../cases/types';

@@ -5,7 +5,7 @@
 import {
   allFeatures, createWebexMock, inputFromPaths, knownSessionType, seedUsers, siteConfig,
   type EngineResponse, type Exchange, type RunningServer, type Site, type WebexMock,
-} from '../../mock-server';
+} from './core';
 import type { FeatureKey } from '../../mock-server/catalog';
 import type { CapturedExchange } from './capture';
 import { redactXml } from './capture';

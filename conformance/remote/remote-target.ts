@@ -4,7 +4,7 @@
  * users). Cases that need control of the site (features, licences, flags, faults) are skipped with the reason.
  */
 import { randomBytes } from 'node:crypto';
-import { catalog, type UserRecord } from '../../mock-server';
+import { catalog, type UserRecord } from '../emulator/core';
 import type { FeatureKey } from '../../mock-server/catalog';
 import type { Profile } from '../adapter';
 import type { CaseDef, UserStore } from '../cases/types';

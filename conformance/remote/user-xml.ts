@@ -1,5 +1,5 @@
 /** The user tree both ways, by the catalog: UserInput → request XML (schema order), GetUser body → stored values. */
-import { catalog, type UserInput, type UserRecord } from '../../mock-server';
+import { catalog, type UserInput, type UserRecord } from '../emulator/core';
 import type { ElementDef } from '../../mock-server/catalog';
 import { parseValue } from '../../mock-server/site/values';
 import { escapeXml } from './xml-client';

@@ -1,6 +1,6 @@
 /** The suite's own minimal XML API client (for its probes against a remote site; never the connector's). */
 import { XMLParser } from 'fast-xml-parser';
-import { catalog } from '../../mock-server';
+import { catalog } from '../emulator/core';
 
 export interface Credentials { siteName: string; webExId: string; password: string }
 

@@ -33,7 +33,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
-    ['errors/rate-limited-retry', 'errors/transient-503-create', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
+    ['errors/rate-limited-retry', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {

@@ -1,7 +1,7 @@
 /** Cases are generated from the emulator's catalog: every supported attribute brings its cases. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog } from '../../mock-server';
+import { catalog } from '../../conformance/emulator/core';
 import { allCases, selectCases } from '../../conformance/cases';
 import { attributeSpecs, supportedAttributes } from '../../conformance/cases/values';
 

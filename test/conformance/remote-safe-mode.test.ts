@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWebexMock, SLOT, type RunningServer, type WebexMock } from '../../mock-server';
+import { createWebexMock, SLOT, type RunningServer, type WebexMock } from '../../conformance/emulator/core';
 import { main } from '../../conformance/cli/main';
 
 let mock: WebexMock;
