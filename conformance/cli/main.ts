@@ -76,6 +76,8 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   const step = Math.max(1, Math.ceil(cases.length / 10));
   const report = await runSuite({
     provider, cases, target, concurrency: args.concurrency ?? (target ? 4 : undefined), rerunArgs: adapterArgs(args),
+    // A real site is slower and its Retry-After waits are real.
+    caseTimeoutMs: target ? 180_000 : undefined,
     onResult: (r, done, total) => {
       if (args.quiet) return;
       if (r.status === 'fail') io.out(`  ✗ ${r.group}/${r.id}${r.required ? '' : ' (optional)'}: expected ${r.expected}; got ${r.actual}\n`);
