@@ -43,8 +43,8 @@ it('a broken connector exits 1; its failure carries the exchange (secrets masked
       return { ...inner, create: async (p) => { const o = await inner.create(p); return o.ok || o.error.class !== 'licence' ? o : { ok: true, result: { webExId: p.webExId } }; } };
     };`);
   const io = capture();
-  const files = { junit: join(dir, 'b.xml'), html: join(dir, 'b.html') };
-  const code = await main(['run', '--adapter', adapterPath, '--only', 'errors', '--case', 'licence-on-create', '--junit', files.junit, '--html', files.html, '--verbose'], io);
+  const files = { junit: join(dir, 'b.xml'), html: join(dir, 'b.html'), json: join(dir, 'b.json') };
+  const code = await main(['run', '--adapter', adapterPath, '--only', 'errors', '--case', 'licence-on-create', '--junit', files.junit, '--html', files.html, '--json', files.json, '--verbose'], io);
   expect(code).toBe(1);
   const text = io.text();
   expect(text).toMatch(/✗ errors\/licence-on-create: expected create when session type 214 is full \(110055\) to fail with class licence; got success/);
@@ -55,6 +55,11 @@ it('a broken connector exits 1; its failure carries the exchange (secrets masked
   const junit = readFileSync(files.junit, 'utf8');
   expect(junit).toMatch(/<failure message="expected create when session type 214 is full/);
   expect(readFileSync(files.html, 'utf8')).toContain('NOT CONFORMANT: 1 Required case(s) failed');
+  for (const file of Object.values(files)) {
+    const report = readFileSync(file, 'utf8');
+    expect(report).toMatch(/CreateUser/); // the exchange is there…
+    expect(report).not.toContain('Adm1n!Conformance'); // …with the admin password masked
+  }
 });
 
 it('the HTML report has the attribute × operation matrix', async () => {
