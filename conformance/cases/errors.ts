@@ -214,6 +214,32 @@ export function errorCases(): CaseDef[] {
       expectOk(o, 'create whose answer was lost (the user exists: nothing is lost)');
     }),
 
+    errorCase('transient-503-after-create', 'HTTP 503 after CreateUser committed (outcome unknown) → success, one user, no blind second CreateUser', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      const count = await users.count();
+      ctx.control().faults.push(fault.httpAfter('CreateUser', 503));
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('create', () => adapter.create(ctx.base(id)));
+      await expectUserCount(users, count + 1, 'after the create (one new user, never two)');
+      const creates = requestsFor(ctx, 'CreateUser');
+      if (creates !== 1) fail('no second CreateUser before checking whether the first one landed (a 5xx does not say it did not)', `${creates} CreateUser requests`);
+      expectOk(o, 'create whose answer was an HTTP 503 (the user exists: nothing is lost)');
+    }),
+
+    errorCase('rate-limited-retry-after', '000045 with Retry-After: 1 → the retry waits at least that long', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      await users.create(ctx.base(id));
+      ctx.control().faults.push(fault.rateLimit('SetUser', 1, 1));
+      // This case wants the real wait: no fast retries.
+      const adapter = await ctx.adapter({ fastRetries: false });
+      expectOk(await ctx.call('update', () => adapter.update(id, { title: 'Waited' })), 'update after one 000045');
+      const sets = ctx.exchanges().filter((e) => e.operation === 'SetUser');
+      const waited = sets.length >= 2 ? sets[1].startedAt - sets[0].startedAt : 0;
+      if (waited < 900) fail('the retry to wait for Retry-After (1 s)', `retried after ${waited} ms`);
+    }),
+
     errorCase('transient-dropped-update', 'connection dropped before SetUser ran → retried, the update lands', async (ctx) => {
       const users = ctx.users;
       const id = ctx.unique('e');

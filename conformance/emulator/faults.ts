@@ -21,6 +21,7 @@ export interface Fault {
 
 export const fault = {
   http: (operation: string, status: number, times = 1): Fault => ({ operation, stage: 'before', times, effect: { kind: 'http', status }, label: `HTTP ${status}` }),
+  httpAfter: (operation: string, status: number, times = 1): Fault => ({ operation, stage: 'after', times, effect: { kind: 'http', status }, label: `HTTP ${status} after the operation committed` }),
   dropBefore: (operation: string, times = 1): Fault => ({ operation, stage: 'before', times, effect: { kind: 'drop' }, label: 'connection dropped before the operation ran' }),
   dropAfter: (operation: string, times = 1): Fault => ({ operation, stage: 'after', times, effect: { kind: 'drop' }, label: 'connection dropped after the operation committed' }),
   rateLimit: (operation: string, times = 1, retryAfterSeconds = 1): Fault => ({

@@ -401,7 +401,8 @@ class Client:
             # No answer: the operation may or may not have run.
             raise ConnectorError("transient", "no answer from %s (%s)" % (self.url, e), unknown_outcome=True)
         if status >= 500:
-            raise ConnectorError("transient", "HTTP %d from Webex" % status, retry_after=seconds(retry_after))
+            # A gateway error does not say the operation did not run behind it: the outcome is unknown.
+            raise ConnectorError("transient", "HTTP %d from Webex" % status, retry_after=seconds(retry_after), unknown_outcome=True)
         try:
             root = ET.fromstring(raw)
         except ET.ParseError:

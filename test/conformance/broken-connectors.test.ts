@@ -24,8 +24,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['personalUrl/invalid-on-create', 'personalUrl/set-after-create']],
   ['ignores the licence error', ignoresLicenceError, { groups: ['errors'], ids: ['licence-*', 'host-limit', 'duplicate-*'] },
     ['errors/licence-on-create', 'errors/licence-on-reactivate']],
-  ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-create', 'duplicate-webexid'] },
-    ['errors/transient-dropped-create']],
+  ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-*', 'duplicate-webexid'] },
+    ['errors/transient-503-after-create', 'errors/transient-dropped-create']],
   ['stops after the first import page', firstPageOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get'] },
     ['lifecycle/import-all-pages']],
   ['reads "TRUE" as false', caseSensitiveBooleans, { groups: ['attributes'], ids: ['boolean-text-input', 'privilegeHost.*'] },
@@ -33,7 +33,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
-    ['errors/rate-limited-retry', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
+    ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {
