@@ -61,11 +61,13 @@ describe('request journal', () => {
     const tk = /TK=([^&<]+)/.exec(login.text)![1];
     const lt = await api.post(XML_PATH).send(envelope('user.GetloginTicket', ''));
     const loginTicket = /<use:ticket>([^<]+)</.exec(lt.text)![1];
+    // Pretty-printed, with CDATA and attributes.
+    await api.post(XML_PATH).send(getUser('host').replace('<password>P@ssword123</password>', '<serv:password type="text">\n  <![CDATA[Cdata!Secret1]]>\n</serv:password>'));
     // A password in the wrong place: the literal scrub still removes it.
     await api.post(XML_PATH).send(envelope('user.GetUser', `<webExId>${passwords[0]}</webExId>`));
 
     const text = JSON.stringify((await api.get('/_mock/journal')).body);
-    for (const secret of [...passwords, ticket, DEMO.accessToken, 'PHNhbWw+c2VjcmV0LXNhbWw8L3NhbWw+', 'some-oauth-token-value', tk, decodeURIComponent(tk), loginTicket]) {
+    for (const secret of [...passwords, 'Cdata!Secret1', ticket, DEMO.accessToken, 'PHNhbWw+c2VjcmV0LXNhbWw8L3NhbWw+', 'some-oauth-token-value', tk, decodeURIComponent(tk), loginTicket]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain(REDACTED);

@@ -4,7 +4,7 @@
  */
 import type { Exchange, Observer } from '../../engine';
 import { decodeBody } from '../../wire';
-import { REDACTED, redactValue, redactXml, scrubLiterals, secretsInXml } from './redact';
+import { REDACTED, redactValue, redactXmlCollect, scrubLiterals } from './redact';
 import { xmlToObject, type PlainXml } from './xml-to-object';
 
 export interface JournalEntry {
@@ -65,11 +65,12 @@ export class Journal {
     const raw = decodeBody(x.request.body);
     const requestText = typeof raw === 'string' ? raw : x.request.body.toString('latin1');
     const sc = x.envelope?.security ?? {};
-    const secrets = [
-      sc.password, sc.sessionTicket, sc.webExAccessToken,
-      ...secretsInXml(requestText), ...secretsInXml(x.response.body),
-    ].filter((s): s is string => typeof s === 'string' && s !== '').sort((a, b) => b.length - a.length);
-    const xml = (s: string) => this.cut(scrubLiterals(redactXml(s), secrets));
+    const found: string[] = [];
+    const requestXml = redactXmlCollect(requestText, found);
+    const responseXml = redactXmlCollect(x.response.body, found);
+    const secrets = [sc.password, sc.sessionTicket, sc.webExAccessToken, ...found]
+      .filter((s): s is string => typeof s === 'string' && s !== '').sort((a, b) => b.length - a.length);
+    const xml = (s: string) => this.cut(scrubLiterals(s, secrets));
     const m = x.meta;
     const entry: JournalEntry = {
       id: this.nextId++,
@@ -90,8 +91,8 @@ export class Journal {
       detail: m.detail !== undefined ? scrubLiterals(m.detail, secrets) : undefined,
       fault: m.fault,
       durationMs: Math.round(x.durationMs * 1000) / 1000,
-      requestXml: xml(requestText),
-      responseXml: xml(x.response.body),
+      requestXml: xml(requestXml),
+      responseXml: xml(responseXml),
     };
     this.push(entry);
     return entry;

@@ -18,25 +18,31 @@ const ELEMENT_RE = new RegExp(`<((?:[\\w.-]+:)?(${SECRET_ELEMENTS.join('|')}))(\
 // p.php?...&TK=ticket (also HTML-escaped &amp;TK=), and token/ticket query parameters in any URL.
 const URL_TICKET_RE = /([?&](?:amp;)?(?:TK|ticket|token|access_token)=)[^&<"'\s]*/gi;
 
-/** Secret element texts found in an XML string (collected before redacting, for the literal scrub). */
-export function secretsInXml(xml: string): string[] {
-  const found: string[] = [];
-  for (const m of xml.matchAll(ELEMENT_RE)) {
-    const inner = m[4].replace(/^<!\[CDATA\[|\]\]>$/g, '').trim();
-    if (inner !== '' && inner !== '******') found.push(inner);
-  }
-  for (const m of xml.matchAll(URL_TICKET_RE)) {
-    const v = m[0].slice(m[1].length);
-    if (v !== '') found.push(v, decodeURIComponentSafe(v));
-  }
-  return found;
+// Most responses (GetUser, LstUser) carry no secret: their only password is the mask. One quick test skips them.
+const MAY_HOLD_SECRET = /[<:](?:password(?:\s[^>]*)?>(?!\*{6}<|<)|sessionticket|ticket|webexaccesstoken|accesstoken|samlresponse)|[?&](?:amp;)?(?:tk|ticket|token|access_token)=/i;
+
+/**
+ * Redact secret elements and URL tickets in one pass, pushing each secret found onto `found` (for the literal
+ * scrub of the rest of the entry).
+ */
+export function redactXmlCollect(xml: string, found: string[]): string {
+  if (!MAY_HOLD_SECRET.test(xml)) return xml;
+  return xml
+    .replace(ELEMENT_RE, (all, tag: string, _local: string, attrs: string | undefined, inner: string) => {
+      const value = inner.replace(/^<!\[CDATA\[|\]\]>$/g, '').trim();
+      if (value === '' || value === '******') return all;
+      found.push(value);
+      return `<${tag}${attrs ?? ''}>${REDACTED}</${tag}>`;
+    })
+    .replace(URL_TICKET_RE, (_all, param: string, offset: number, whole: string) => {
+      const value = whole.slice(offset + param.length).match(/^[^&<"'\s]*/)![0];
+      if (value !== '') found.push(value, decodeURIComponentSafe(value));
+      return `${param}${REDACTED}`;
+    });
 }
 
 export function redactXml(xml: string): string {
-  return xml
-    .replace(ELEMENT_RE, (_all, tag: string, _local: string, attrs: string | undefined, inner: string) =>
-      (inner.trim() === '' || inner.trim() === '******' ? _all : `<${tag}${attrs ?? ''}>${REDACTED}</${tag}>`))
-    .replace(URL_TICKET_RE, `$1${REDACTED}`);
+  return redactXmlCollect(xml, []);
 }
 
 /** Replace every occurrence of each secret (longest first); secrets shorter than 4 characters are left to the structural pass. */
