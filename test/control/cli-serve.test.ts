@@ -1,0 +1,27 @@
+import type { ChildProcess } from 'node:child_process';
+import { exited, startServer } from './support/spawn-server';
+import { createUser } from './support/xml';
+
+describe('webex-mock serve (control options)', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  it('serves a bundled scenario with an admin token and stops cleanly on SIGTERM', async () => {
+    const server = await startServer(['--scenario', 'host-limit-reached', '--admin-token', 'cli-admin-token', '--journal-size', '5']);
+    child = server.child;
+    expect((await fetch(`${server.url}/_mock/health`)).status).toBe(401);
+    const health = await fetch(`${server.url}/_mock/health`, { headers: { Authorization: 'Bearer cli-admin-token' } });
+    expect(await health.json()).toMatchObject({ scenario: { name: 'host-limit-reached' }, journal: { size: 5 } });
+    const res = await fetch(`${server.url}/WBXService/XMLService`, { method: 'POST', body: createUser('one.too.many', '', { site: 'acme' }) });
+    expect(await res.text()).toContain('<serv:exceptionID>030059</serv:exceptionID>');
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+    expect(server.child.exitCode).toBe(0);
+  });
+
+  it('refuses an unknown scenario with a message naming the bundled ones', async () => {
+    await expect(startServer(['--scenario', 'no-such-scenario'])).rejects.toThrow(/neither a bundled scenario .*user-limit-exceeded/);
+  });
+});
