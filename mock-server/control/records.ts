@@ -12,18 +12,26 @@ export interface StoredUser {
   /** Salted SHA-256 of the password (never the password): lets an imported user authenticate as before. */
   passwordHash?: string;
   passwordSalt?: string;
+  /** Catalog path → value; values equal to the catalog default are left out, null = no value. */
   values: Record<string, SlotValue>;
 }
 
-const SLOTTED: { path: string; slot: number }[] = [
-  ...LEAVES.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot })),
-  ...LISTS.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot })),
+/** Every stored slot with its catalog default: values equal to the default are not written (a user is ~1.5 KB, not ~5 KB). */
+const SLOTTED: { path: string; slot: number; dflt: SlotValue }[] = [
+  ...LEAVES.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot, dflt: l.def.default })),
+  ...LISTS.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot, dflt: undefined })),
 ];
+const WITH_DEFAULT = SLOTTED.filter((s) => s.dflt !== undefined);
 
 export function toStoredUser(rec: UserRecord): StoredUser {
-  const values: Record<string, SlotValue> = {};
-  for (const { path, slot } of SLOTTED) if (rec.values[slot] !== undefined) values[path] = rec.values[slot];
-  const out: StoredUser = { userId: rec.userId, registeredAt: rec.registeredAt, values };
+  const values: Record<string, SlotValue | null> = {};
+  for (const { path, slot, dflt } of SLOTTED) {
+    const v = rec.values[slot];
+    if (v === dflt) continue;
+    // null marks "no value" where the catalog has a default, so loading does not bring the default back.
+    values[path] = v === undefined ? null : v;
+  }
+  const out: StoredUser = { userId: rec.userId, registeredAt: rec.registeredAt, values: values as Record<string, SlotValue> };
   if (rec.passwordHash && rec.passwordSalt) {
     out.passwordHash = rec.passwordHash;
     out.passwordSalt = rec.passwordSalt;
@@ -34,6 +42,7 @@ export function toStoredUser(rec: UserRecord): StoredUser {
 /** Paths the store does not know are an error (a snapshot from elsewhere should not be half-loaded). */
 export function fromStoredUser(u: StoredUser): UserRecord {
   const values: SlotValue[] = new Array(SLOT_COUNT);
+  for (const { slot, dflt } of WITH_DEFAULT) values[slot] = dflt;
   for (const [path, value] of Object.entries(u.values)) {
     const leafSlot = leafByPath.get(path)?.slot ?? -1;
     const slot = leafSlot >= 0 ? leafSlot : listByPath.get(path)?.slot ?? -1;
