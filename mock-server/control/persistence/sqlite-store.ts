@@ -39,7 +39,7 @@ export class SqliteStore implements StateStore {
         user_id INTEGER NOT NULL,
         record TEXT NOT NULL,
         PRIMARY KEY (site, user_id)
-      ) WITHOUT ROWID;
+      );
     `);
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as { value: string } | undefined;
     if (version && Number(version.value) !== SCHEMA_VERSION) throw new Error(`${this.file}: schema version ${version.value}, this webex-mock reads ${SCHEMA_VERSION}`);
