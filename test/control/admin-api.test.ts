@@ -126,6 +126,12 @@ describe('admin API', () => {
     expect(res.body.features.map((f: { key: string }) => f.key)).toContain('webACD');
   });
 
+  it('answers malformed JSON with a 400 JSON error', async () => {
+    const res = await api.patch('/_mock/sites/demo').set('Content-Type', 'application/json').send('{"hostLimit": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBeDefined();
+  });
+
   it('answers 404 JSON for unknown admin routes', async () => {
     const res = await api.get('/_mock/nothing');
     expect(res.status).toBe(404);
