@@ -18,6 +18,11 @@ describe('useWebexMock (msw mode)', () => {
     expect(get.status).toBe(405);
   });
 
+  it('refuses bodies over 5 MB with 413, as the HTTP door does', async () => {
+    const res = await fetch(webex.xmlUrl, { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+  });
+
   it('creates a user in one test...', async () => {
     const res = await fetch(webex.xmlUrl, { method: 'POST', body: createUser('helper.user') });
     expect(resultOf(await res.text())).toBe('SUCCESS');
