@@ -98,14 +98,23 @@ export class ControlPlane {
   /** Load a scenario: it replaces every site and fault, and becomes what resets return to. */
   loadScenario(parsed: ParsedScenario): void {
     const previous = { scenario: this.scenario, setup: this.setup };
+    const liveSites = this.registry.all().map((site) => ({ config: site.config, users: [...site.users()] }));
+    const liveFaults = this.faults.list().map(({ match, effect }) => ({ match, effect }));
     this.scenario = parsed;
     this.setup = (r) => { applyScenario(r, parsed); };
     try {
       this.rebuild();
     } catch (e) {
-      // A scenario the site rules refuse leaves the previous state in place.
-      Object.assign(this, previous);
-      this.rebuild();
+      // A scenario the site rules refuse leaves the running state as it was (users, settings and faults).
+      this.scenario = previous.scenario;
+      this.setup = previous.setup;
+      this.withoutStore(() => {
+        this.registry.clear();
+        for (const live of liveSites) this.registry.add(live.config).replaceUsers(live.users);
+      });
+      this.faults.clear();
+      for (const f of liveFaults) this.faults.add(f);
+      this.store?.saveAll(this.registry);
       throw e;
     }
   }

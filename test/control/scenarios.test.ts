@@ -189,6 +189,16 @@ sites:
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0]).toMatchObject({ path: 'sites.0.hostLimit', line: 3 });
     expect(mock.registry.get('demo')).toBeDefined(); // a refused scenario leaves the running state alone
+    mock.control.faults.add({ effect: { latencyMs: 1 } });
+    mock.registry.get('demo')!.deactivate('host');
+    const refused = await request(mock.app).post('/_mock/scenario').set('Content-Type', 'application/yaml')
+      .send('sites:\n  - name: acme\n    hostLimit: 1\n    users:\n      - { webExId: a, email: a@x.example.com }\n      - { webExId: b, email: b@x.example.com }\n');
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues[0]).toMatchObject({ path: 'sites.0.users.1', line: 6, message: expect.stringContaining('030059') });
+    expect(mock.registry.get('acme')).toBeUndefined();
+    expect(mock.registry.get('demo')!.findUser('host')!.values[SLOT.active]).toBe('DEACTIVATED');
+    expect(mock.control.faults.list()).toHaveLength(1);
+    mock.control.faults.clear();
     const ok = await request(mock.app).post('/_mock/scenario').set('Content-Type', 'application/yaml')
       .send('name: tiny\nsites:\n  - name: tiny\n    admins: [{ webExId: admin, password: P@ssword123 }]\n    generate: { count: 20, seed: 7 }\n');
     expect(ok.status).toBe(200);
