@@ -77,6 +77,12 @@ describe('request journal', () => {
     expect(resultOf(entries[1].responseXml)).toBe('SUCCESS');
   });
 
+  it('names request elements the service ignored (a connector typo shows at once)', async () => {
+    await api.post(XML_PATH).send(envelope('user.SetUser', '<webExId>host</webExId><titel>Typo</titel>'));
+    const [e] = (await api.get('/_mock/journal?operation=SetUser')).body.entries;
+    expect(e.ignoredElements).toEqual(expect.arrayContaining([expect.stringContaining('titel')]));
+  });
+
   it('records unreadable envelopes with the reason', async () => {
     await api.post(XML_PATH).send('<not-xml');
     const [e] = (await api.get('/_mock/journal')).body.entries;

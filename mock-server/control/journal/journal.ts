@@ -23,6 +23,8 @@ export interface JournalEntry {
   reason?: string;
   detail?: string;
   fault?: string;
+  /** Request elements the catalog does not know (the service ignores them): often a connector's typo. */
+  ignoredElements?: string[];
   durationMs: number;
   requestXml: string;
   responseXml: string;
@@ -90,6 +92,7 @@ export class Journal {
       reason: m.reason !== undefined ? scrubLiterals(m.reason, secrets) : undefined,
       detail: m.detail !== undefined ? scrubLiterals(m.detail, secrets) : undefined,
       fault: m.fault,
+      ignoredElements: m.ignoredElements,
       durationMs: Math.round(x.durationMs * 1000) / 1000,
       requestXml: xml(requestXml),
       responseXml: xml(responseXml),
