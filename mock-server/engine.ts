@@ -88,6 +88,12 @@ export function failureResponse(key: ExceptionKey, reason?: string, value?: stri
   return xmlResponse(failureEnvelope(def.id, reason ?? def.reason, { value, gsbStatus, subErrors: def.subErrors }));
 }
 
+/**
+ * SUCCESS answers the engine built itself: their result is known, so the FAILURE scan (which first flattens a
+ * possibly 10 KB concatenated body) is skipped. Interceptor answers are still scanned.
+ */
+const builtSuccess = new WeakSet<EngineResponse>();
+
 export class Engine {
   readonly interceptors: Interceptor[] = [];
   readonly observers: Observer[] = [];
@@ -117,7 +123,7 @@ export class Engine {
     }
     if (response.dropConnection) meta.result = 'DROPPED';
     else if (response.status !== 200) meta.result = 'HTTP_ERROR';
-    else if (response.body.includes('<serv:result>FAILURE</serv:result>')) {
+    else if (!builtSuccess.has(response) && response.body.includes('<serv:result>FAILURE</serv:result>')) {
       meta.result = 'FAILURE';
       meta.exceptionID ??= /<serv:exceptionID>([^<]*)</.exec(response.body)?.[1];
       meta.reason ??= /<serv:reason>([^<]*)</.exec(response.body)?.[1];
@@ -153,7 +159,9 @@ export class Engine {
       const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: envelope.body, now: this.now });
       meta.target = result.target;
       if (result.ignored?.length) meta.ignoredElements = result.ignored;
-      return xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces }));
+      const response = xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces }));
+      builtSuccess.add(response);
+      return response;
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
       return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors }));

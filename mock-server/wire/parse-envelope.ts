@@ -64,7 +64,7 @@ export function parseEnvelope(raw: Buffer | string): Envelope | EnvelopeError {
   if (typeof xml !== 'string') return xml;
   if (xml.trim() === '') return { error: 'envelope', detail: 'empty body' };
   // DTDs are refused before reading anything (billion laughs, external entities).
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { error: 'envelope', detail: 'DOCTYPE and entity declarations are not accepted' };
+  if (xml.includes('<!') && /<!DOCTYPE|<!ENTITY/i.test(xml)) return { error: 'envelope', detail: 'DOCTYPE and entity declarations are not accepted' };
   let root: XmlNode;
   try {
     root = readXml(xml, PARSE_LIMITS);
