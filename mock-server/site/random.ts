@@ -10,6 +10,13 @@ export class SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+  /** The generator's position, to rewind when a refused write drew numbers it will not use. */
+  get position(): number {
+    return this.state;
+  }
+  rewind(position: number): void {
+    this.state = position >>> 0;
+  }
   digits(n: number): string {
     let s = String(1 + Math.floor(this.next() * 9));
     while (s.length < n) s += String(Math.floor(this.next() * 10));

@@ -102,6 +102,20 @@ export class Site {
   // ---- writes ---------------------------------------------------------------------------------
 
   createUser(input: UserInput, opts: CreateOptions = {}): UserRecord {
+    // A refused create must leave the site as it was, generators included: otherwise the next user's
+    // personal URL, access code and PIN depend on how many requests were refused before it.
+    const random = this.random.position;
+    const urlStamp = this.lastPersonalUrlStamp;
+    try {
+      return this.createChecked(input, opts);
+    } catch (e) {
+      this.random.rewind(random);
+      this.lastPersonalUrlStamp = urlStamp;
+      throw e;
+    }
+  }
+
+  private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
     const values: SlotValue[] = new Array(this.slotCount());
     this.applyDefaults(values);
     const sparkMeet = this.config.flags.sparkMeet;
