@@ -11,7 +11,7 @@ import type { Site } from './site/site';
 import { WebexError } from './site/webex-error';
 import {
   RESPONSE_CONTENT_TYPE, failureEnvelope, isEnvelopeError, parseEnvelope, successEnvelope,
-  type Envelope, type GsbStatus,
+  type Envelope, type GsbStatus, type XmlNode,
 } from './wire';
 
 export interface EngineRequest {
@@ -60,6 +60,8 @@ export interface InterceptContext {
   meta: ExchangeMeta;
   /** Build a Webex FAILURE response (for faults). */
   failure(id: string, reason: string, opts?: { gsbStatus?: GsbStatus; value?: string }): EngineResponse;
+  /** Run the operation now, as the engine would after the interceptors (faults that alter a real answer). */
+  run(opts?: RunOptions): EngineResponse;
 }
 
 /** May answer instead of the operation (return a response), or let it run (undefined) — possibly after a delay. */
@@ -147,25 +149,47 @@ export class Engine {
       const site = this.registry.resolve(envelope.security, siteFromHost(request.host));
       meta.site = site.name;
       for (const intercept of this.interceptors) {
-        const r = await intercept({ envelope, op, site, meta, failure: (id, reason, o) => xmlResponse(failureEnvelope(id, reason, o)) });
+        const r = await intercept({
+          envelope, op, site, meta,
+          failure: (id, reason, o) => xmlResponse(failureEnvelope(id, reason, o)),
+          run: (o) => runOperation(envelope, op, site, meta, this.now, o),
+        });
         if (r) return r;
       }
-      let caller: Caller | undefined;
-      if (op.name !== 'AuthenticateUser') {
-        caller = authenticate(site, envelope.security, op);
-        meta.caller = caller.webExId;
-        if (op.admin === 'always') authorize(caller, op);
-      }
-      const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: envelope.body, now: this.now });
-      meta.target = result.target;
-      if (result.ignored?.length) meta.ignoredElements = result.ignored;
-      const response = xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces }));
-      builtSuccess.add(response);
-      return response;
+      return runOperation(envelope, op, site, meta, this.now);
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
       return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors }));
     }
+  }
+}
+
+export interface RunOptions {
+  /** Answer with this gsbStatus (a site on its backup servers). */
+  gsbStatus?: GsbStatus;
+  /** Run on a different body (a fault that takes ids out of a DelUser batch). */
+  body?: XmlNode;
+}
+
+/** Authenticate, authorise, run the handler and build the envelope: the part of a request after interceptors. */
+function runOperation(envelope: Envelope, op: OperationDef, site: Site, meta: ExchangeMeta, now: () => number, opts: RunOptions = {}): EngineResponse {
+  const gsbStatus = opts.gsbStatus;
+  try {
+    let caller: Caller | undefined;
+    if (op.name !== 'AuthenticateUser') {
+      caller = authenticate(site, envelope.security, op);
+      meta.caller = caller.webExId;
+      if (op.admin === 'always') authorize(caller, op);
+    }
+    const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: opts.body ?? envelope.body, now });
+    meta.target = result.target;
+    if (result.ignored?.length) meta.ignoredElements = result.ignored;
+    const response = xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
+    builtSuccess.add(response);
+    return response;
+  } catch (e) {
+    if (!(e instanceof WebexError)) throw e;
+    return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors, gsbStatus }));
   }
 }
 

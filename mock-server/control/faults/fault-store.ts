@@ -8,7 +8,7 @@ import type { EngineResponse, InterceptContext, Interceptor } from '../../engine
 import { failureResponse } from '../../engine';
 import { SeededRandom } from '../../site/random';
 import { faultSchema, type FaultSpec } from './fault-schema';
-import { runOperation, runPartialDelUser } from './run-operation';
+import { runPartialDelUser } from './partial-del-user';
 
 export interface Fault extends FaultSpec {
   id: string;
@@ -89,8 +89,8 @@ export class FaultStore {
       return { ...r, headers: { ...r.headers, 'Retry-After': String(seconds) } };
     }
     if (e.exception) return ctx.failure(e.exception.id, e.exception.reason, { gsbStatus: gsb, value: e.exception.value });
-    if (e.delUserPartial && ctx.op.name === 'DelUser') return runPartialDelUser(ctx, e.delUserPartial.webExIds, gsb, this.now);
-    if (e.gsbStatus) return runOperation(ctx, gsb, ctx.envelope.body, this.now);
+    if (e.delUserPartial && ctx.op.name === 'DelUser') return runPartialDelUser(ctx, e.delUserPartial.webExIds, gsb);
+    if (e.gsbStatus) return ctx.run({ gsbStatus: gsb });
     return undefined; // latency only: the request runs normally
   }
 }

@@ -1,40 +1,15 @@
-/**
- * Run an operation the way the engine does after its interceptors (authenticate, authorise, handler, envelope),
- * for the two faults that must change a real answer rather than replace it: gsbStatus BACKUP and a partial
- * DelUser failure. Kept next to the faults so the engine stays free of fault knowledge.
- */
+/** A fault that changes a real DelUser answer: the engine runs the operation (ctx.run), the fault edits the rows. */
 import { EXCEPTIONS } from '../../catalog';
 import type { EngineResponse, InterceptContext } from '../../engine';
 import { xmlResponse } from '../../engine';
-import { HANDLERS } from '../../operations';
-import { authenticate, authorize, type Caller } from '../../site/auth';
-import { WebexError } from '../../site/webex-error';
-import { escapeXml, failureEnvelope, successEnvelope, type GsbStatus, type XmlNode } from '../../wire';
+import { escapeXml, failureEnvelope, type GsbStatus, type XmlNode } from '../../wire';
 import { element } from '../../wire/escape';
-
-export function runOperation(ctx: InterceptContext, gsbStatus: GsbStatus, body: XmlNode = ctx.envelope.body, now: () => number = Date.now): EngineResponse {
-  const { op, site, envelope, meta } = ctx;
-  try {
-    let caller: Caller | undefined;
-    if (op.name !== 'AuthenticateUser') {
-      caller = authenticate(site, envelope.security, op);
-      meta.caller = caller.webExId;
-      if (op.admin === 'always') authorize(caller, op);
-    }
-    const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body, now });
-    meta.target = result.target;
-    return xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
-  } catch (e) {
-    if (!(e instanceof WebexError)) throw e;
-    return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors, gsbStatus }));
-  }
-}
 
 /**
  * DelUser with some ids failing: the listed ids are taken out of the batch (so they are not deactivated), the
  * rest run for real, and the answer lists every id in request order with its status.
  */
-export function runPartialDelUser(ctx: InterceptContext, failing: readonly string[], gsbStatus: GsbStatus, now?: () => number): EngineResponse {
+export function runPartialDelUser(ctx: InterceptContext, failing: readonly string[], gsbStatus: GsbStatus): EngineResponse {
   const fail = new Set(failing.map((s) => s.toLowerCase()));
   const ids = ctx.envelope.body.children.filter((c) => c.name === 'webExId').map((c) => c.text.trim());
   const keep = ids.filter((id) => !fail.has(id.toLowerCase()));
@@ -44,7 +19,7 @@ export function runPartialDelUser(ctx: InterceptContext, failing: readonly strin
     return xmlResponse(failureEnvelope(EXCEPTIONS.userNotFound.id, EXCEPTIONS.userNotFound.reason, { gsbStatus }));
   }
   const body: XmlNode = { ...ctx.envelope.body, children: ctx.envelope.body.children.filter((c) => c.name !== 'webExId' || !fail.has(c.text.trim().toLowerCase())) };
-  const real = runOperation(ctx, gsbStatus, body, now);
+  const real = ctx.run({ gsbStatus, body });
   if (!real.body.includes('<serv:result>SUCCESS</serv:result>')) return real;
   const rows = new Map<string, string>();
   for (const m of real.body.matchAll(/<use:user><use:webExId>([^<]*)<\/use:webExId>[\s\S]*?<\/use:user>/g)) rows.set(m[1], m[0]);
