@@ -33,6 +33,11 @@ export interface UsageReport {
 export interface CreateOptions {
   /** Seeding and scenario loading bypass licence checks only when asked. */
   skipLicenceChecks?: boolean;
+  /**
+   * Created by the site's owner (Control Hub, a scenario), not through the XML API: the Spark Meet XML API
+   * restrictions (roles E030103, webExId = email E030105, `active` ignored) do not apply.
+   */
+  asSiteOwner?: boolean;
   /** Registration time (epoch ms) for seeded users, so seeded sites are identical run after run. */
   at?: number;
 }
@@ -118,7 +123,7 @@ export class Site {
   private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
     const values: SlotValue[] = new Array(this.slotCount());
     this.applyDefaults(values);
-    const sparkMeet = this.config.flags.sparkMeet;
+    const sparkMeet = this.config.flags.sparkMeet && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
     const written = this.applyInput(values, input, 'create', undefined);
 
@@ -127,7 +132,7 @@ export class Site {
     if (email === '') throw cantSetField('email', 'email is required');
     if (webExId === '') values[SLOT.webExId] = webExId = email; // docs call webExId optional; the email stands in (as on CI sites)
     if (sparkMeet && webExId.toLowerCase() !== email.toLowerCase()) throw new WebexError('profileSetupError');
-    this.checkRoles(values, written);
+    if (sparkMeet) this.checkRoles(values, written);
     if (this.byWebExId.has(webExId.toLowerCase())) throw new WebexError('duplicateWebExId');
     if (this.byEmail.has(email.toLowerCase())) throw new WebexError('duplicateEmail');
 
@@ -205,11 +210,6 @@ export class Site {
     this.index(rec);
     this.onChange?.(this, { kind: 'updated', user: rec });
     return rec;
-  }
-
-  recordVisit(rec: UserRecord): void {
-    const slot = slotOf('visitCount');
-    rec.values[slot] = Number(rec.values[slot] ?? 0) + 1;
   }
 
   /** Replace every user (snapshot import, persistence load); counters rebuilt from the records. */
@@ -365,7 +365,7 @@ export class Site {
     }
     values[SLOT.personalUrl] = flatString(this.newPersonalUrl(at));
     values[SLOT.pmrAccessCode] = this.random.digits(9);
-    if (!written.has('personalMeetingRoom/hostPIN')) values[SLOT.pmrHostPin] = this.newPin();
+    values[SLOT.pmrHostPin] = this.newPin(); // hostPIN cannot be sent on create (catalog access); SetUser may change it
   }
 
   /** Values kept in step with others (SPEC §3, §6): time zone names, language id, PMR fields, phones. */

@@ -81,18 +81,15 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
   }
   let at = SCENARIO_EPOCH;
   // Admins exist before the scenario starts (Control Hub made them): Spark Meet's XML API role ban does not apply.
-  const flags = site.config.flags;
-  site.config = { ...site.config, flags: { ...flags, sparkMeet: false } };
   s.admins.forEach((a, j) => {
     const input = inputFromPaths({
       webExId: a.webExId, password: a.password, email: a.email ?? `${a.webExId}@${s.name}.example.com`,
       firstName: a.firstName ?? 'Site', lastName: a.lastName ?? 'Admin',
       [a.readOnly ? 'privilege/roSiteAdmin' : 'privilege/siteAdmin']: 'true',
     });
-    create(site, input, at, ['sites', i, 'admins', j]);
+    create(site, input, at, ['sites', i, 'admins', j], true);
     at += 1000;
   });
-  site.config = { ...site.config, flags };
   s.users.forEach((u, j) => {
     let input;
     try {
@@ -115,9 +112,9 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
   return site;
 }
 
-function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[]): void {
+function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[], asSiteOwner = false): void {
   try {
-    site.createUser(input, { at });
+    site.createUser(input, { at, asSiteOwner });
   } catch (e) {
     if (e instanceof WebexError) throw new SitePathError(`the site refuses this user: ${e.id} ${e.reason}`, path);
     throw e;
