@@ -1,6 +1,6 @@
 /**
  * Shared by the benchmarks and the hardening tests: XML requests for each measured operation, a bench site
- * without licence limits, and a fully populated user (every catalog leaf a client may set on CreateUser,
+ * without licence limits, and a fully populated user (every attribute (SPEC §4) a client may set on CreateUser,
  * each with a distinct, realistic-length value) so memory and scale figures are not flattered by empty users.
  */
 import {
@@ -31,8 +31,9 @@ export function benchSiteConfig(partial: Partial<SiteConfig> = {}): SiteConfig {
 /** Add the bench site with its admin and `users` fully populated users. */
 export function addBenchSite(registry: SiteRegistry, users: number, partial: Partial<SiteConfig> = {}): Site {
   const site = registry.add(benchSiteConfig(partial), 7);
+  const domain = `${site.name}.example.com`;
   site.createUser(inputFromPaths({
-    webExId: BENCH_SITE.admin, email: `${BENCH_SITE.admin}@bench.example.com`, firstName: 'Bench', lastName: 'Admin',
+    webExId: BENCH_SITE.admin, email: `${BENCH_SITE.admin}@${domain}`, firstName: 'Bench', lastName: 'Admin',
     password: BENCH_SITE.password, 'privilege/siteAdmin': 'true',
   }), { at: Date.UTC(2024, 0, 1) });
   for (let i = 1; i <= users; i++) site.createUser(inputFromPaths(fullUserValues(i)), { at: Date.UTC(2024, 0, 2) + i * 1000, skipLicenceChecks: true });
@@ -69,10 +70,11 @@ function leafValue(def: LeafDef, path: string, i: number): InputValue | undefine
   }
 }
 
-const creatable = (def: LeafDef) => def.access.create === 'yes' && !def.derived;
+/** Leaves a connector maps (a flat attribute name, SPEC §4) that CreateUser accepts. */
+const creatable = (def: LeafDef) => def.access.create === 'yes' && !def.derived && def.attribute !== undefined;
 
 /**
- * Every leaf CreateUser accepts, by catalog path; lists carry one item (meetingTypes two).
+ * Every attribute CreateUser accepts, by catalog path; lists carry one item (meetingTypes two).
  * `webExId` is user{i}; values are valid on the bench site (all features on).
  */
 export function fullUserValues(i: number): Record<string, InputValue | ListInputItem[]> {
@@ -87,13 +89,14 @@ export function fullUserValues(i: number): Record<string, InputValue | ListInput
   out.languageID = '1';
   for (const list of LISTS) {
     if (list.slot < 0 || list.def.access.create !== 'yes') continue;
+    if (list.def.item.kind === 'container' && !(list.def.item as ContainerDef).children.some((c) => c.kind === 'leaf' && creatable(c))) continue;
     const item = list.def.item;
     if (item.kind === 'leaf') {
       out[list.path] = list.path === 'meetingTypes/meetingType' ? ['214', '4'] : [leafValue(item, list.path, i) ?? ''];
     } else {
       const record: Record<string, InputValue> = {};
       for (const c of (item as ContainerDef).children) {
-        if (c.kind !== 'leaf' || !creatable(c)) continue;
+        if (c.kind !== 'leaf' || !creatable(c) || c.element === 'delete') continue;
         const v = leafValue(c, `${list.path}/${c.element}`, i);
         if (v !== undefined) record[c.element] = v;
       }
@@ -129,6 +132,7 @@ export function userElementsXml(values: Record<string, InputValue | ListInputIte
 export interface Credentials { siteName: string; webExID: string; password?: string; sessionTicket?: string; webExAccessToken?: string }
 
 export const benchCredentials: Credentials = { siteName: BENCH_SITE.name, webExID: BENCH_SITE.admin, password: BENCH_SITE.password };
+export const credentialsFor = (siteName: string): Credentials => ({ ...benchCredentials, siteName });
 
 export function envelope(javaType: string, bodyXml: string, sc: Credentials = benchCredentials): string {
   const ctx = Object.entries(sc).filter(([, v]) => v !== undefined).map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`).join('');

@@ -16,7 +16,7 @@ function settle(): NodeJS.MemoryUsage {
 async function main(): Promise<void> {
   if (!gc) throw new Error('run with --expose-gc');
   const n = Number(process.argv[2] ?? 20_000);
-  const mock = createWebexMock({ setup: (r) => { addBenchSite(r, 0); } });
+  const mock = createWebexMock({ setup: (r) => { addBenchSite(r, 0); }, control: { journal: false } });
   let next = 1;
   const create = async () => {
     const r = await mock.engine.handle({ body: createUserXml(fullUserValues(next++)) });
