@@ -71,6 +71,12 @@ describe('HTTP door: oversized and hostile bodies', () => {
     }
   });
 
+  it('a 20 MB garbage body to the admin API (scenario upload, 50 MB limit) → a clear 4xx', async () => {
+    const a = await post(`${server.url}/_mock/scenario`, Buffer.alloc(TWENTY_MB, 'x'), { headers: { 'Content-Type': 'application/json' } })
+      .catch((e: NodeJS.ErrnoException) => ({ status: e.code === 'EPIPE' || e.code === 'ECONNRESET' ? -1 : 0, body: '', headers: {} }));
+    expect([400, 413, -1]).toContain(a.status);
+  });
+
   it('other methods → 405 with Allow: POST', async () => {
     const status = await new Promise<{ code: number; allow: string | undefined }>((resolve, reject) => {
       http.get(`${server.url}${XML_SERVICE_PATH}`, (res) => { res.resume(); resolve({ code: res.statusCode ?? 0, allow: res.headers.allow as string | undefined }); }).on('error', reject);
