@@ -3,7 +3,8 @@
  * `setup` fills the registry (default: the demo site); `reset()` runs it again on an empty registry.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { isXmlServiceRequest, type XmlServiceHandler } from './http/xml-service';
 import type { Express } from 'express';
 import { Engine } from './engine';
 import { createApp, XML_SERVICE_PATH, type AppOptions } from './http/app';
@@ -83,7 +84,9 @@ export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
 export function listen(app: Express, opts: ListenOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server = app.listen(opts.port ?? 0, host);
+    const xml = app.locals.xmlService as XmlServiceHandler | undefined;
+    const server = createServer((req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : app(req, res)));
+    server.listen(opts.port ?? 0, host);
     server.once('error', reject);
     server.once('listening', () => {
       const port = (server.address() as AddressInfo).port;

@@ -1,8 +1,9 @@
-/** The Express door onto the engine: POST /WBXService/XMLService, raw bytes in, the engine's answer out. */
+/** The Express app: the admin routers, then the XML service (one handler shared with the plain node:http door). */
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Engine } from '../engine';
+import { XML_SERVICE_PATH, parseByteLimit, xmlServiceHandler, type XmlServiceHandler } from './xml-service';
 
-export const XML_SERVICE_PATH = '/WBXService/XMLService';
+export { XML_SERVICE_PATH } from './xml-service';
 export const DEFAULT_BODY_LIMIT = '5mb';
 
 export interface AppOptions {
@@ -17,21 +18,10 @@ export function createApp(engine: Engine, opts: AppOptions = {}): Express {
   app.set('etag', false);
   for (const r of opts.routers ?? []) app.use(r.path, r.router);
   // Any Content-Type or none: real sites do not look at it (SPEC §1.1).
-  const raw = express.raw({ type: () => true, limit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  app.post(XML_SERVICE_PATH, raw, async (req, res, next) => {
-    try {
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const out = await engine.handle({ body, host: req.headers.host });
-      if (out.dropConnection) {
-        req.socket.destroy();
-        return;
-      }
-      // writeHead keeps the header bytes exactly as real sites send them (express would respace Content-Type).
-      res.writeHead(out.status, out.headers).end(out.body);
-    } catch (e) {
-      next(e);
-    }
-  });
+  const xml = xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT));
+  app.post(XML_SERVICE_PATH, (req, res) => xml(req, res));
+  // listen() serves the XML route from node:http directly with this very handler.
+  app.locals.xmlService = xml satisfies XmlServiceHandler;
   app.all(XML_SERVICE_PATH, (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('The XML API accepts POST only.\n');
   });

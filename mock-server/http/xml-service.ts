@@ -1,0 +1,75 @@
+/**
+ * POST /WBXService/XMLService as one plain node:http handler: raw bytes in (any Content-Type, bounded size),
+ * the engine's answer out, header bytes exactly as real sites send them. Express mounts it for supertest and
+ * in-process use; `listen()` calls it straight from node:http, because Express's own request plumbing costs
+ * more than the whole engine (bench/FIXES.md: Express answering fixed bytes reaches ~0.23× bare node:http).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../engine';
+
+export const XML_SERVICE_PATH = '/WBXService/XMLService';
+export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export type XmlServiceHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function isXmlServiceRequest(req: IncomingMessage): boolean {
+  if (req.method !== 'POST' || !req.url) return false;
+  const q = req.url.indexOf('?');
+  return (q === -1 ? req.url : req.url.slice(0, q)) === XML_SERVICE_PATH;
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
+}
+
+export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMIT_BYTES): XmlServiceHandler {
+  return (req, res) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limitBytes) {
+      plain(res, 413, 'Request body too large.\n');
+      req.resume(); // drain, so the client sees the answer instead of a reset
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > limitBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (tooLarge) return plain(res, 413, 'Request body too large.\n');
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      engine.handle({ body, host: req.headers.host }).then(
+        (out) => {
+          if (out.dropConnection) {
+            req.socket.destroy();
+            return;
+          }
+          res.writeHead(out.status, out.headers).end(out.body);
+        },
+        (e: Error) => {
+          process.stderr.write(`webex-mock: ${e.stack}\n`);
+          plain(res, 500, 'Internal error.\n');
+        },
+      );
+    });
+  };
+}
+
+/** Body limits as Express writes them ('5mb', '512kb', or a number of bytes). */
+export function parseByteLimit(limit: string | number | undefined): number {
+  if (limit === undefined) return DEFAULT_BODY_LIMIT_BYTES;
+  if (typeof limit === 'number') return limit;
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(limit.trim());
+  if (!m) throw new Error(`invalid body limit ${limit}`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(m[1]) * unit);
+}
