@@ -25,8 +25,9 @@ export function setUser(ctx: OperationContext): OperationResult {
   // Read-only instance elements are schema-legal in SetUser (userInstanceType) and ignored, as real clients echo them.
   for (const p of ['registrationDate', 'visitCount', 'userId']) input.scalars.delete(p);
   const newWebExId = childText(ctx.body, 'newWebExId');
-  if (ctx.caller!.webExId.toLowerCase() === webExId.trim().toLowerCase() && !ctx.caller!.isAdmin) {
-    // A host editing itself may not grant itself roles.
+  const caller = ctx.caller!;
+  if (caller.webExId.toLowerCase() === webExId.trim().toLowerCase() && (!caller.isAdmin || caller.isReadOnlyAdmin)) {
+    // A host (or a read-only admin) editing itself may not grant itself roles.
     for (const p of ['privilege/siteAdmin', 'privilege/roSiteAdmin']) if (input.scalars.has(p)) throw new WebexError('accessDenied');
   }
   ctx.site.updateUser(webExId.trim(), input, newWebExId);

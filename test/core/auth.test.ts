@@ -138,6 +138,11 @@ describe('privileges', () => {
     expect(readPath(site.findUser('host')!, 'title')).toBe('Self-edited');
   });
 
+  it('a read-only admin may not grant itself siteAdmin on itself either (000001, nothing changes)', async () => {
+    expectFailure(await call(mock, 'SetUser', elements({ webExId: 'roadmin', 'privilege/siteAdmin': 'true' }), RO), '000001');
+    expect(readPath(site.findUser('roadmin')!, 'privilege/siteAdmin')).toBe(false);
+  });
+
   it('a read-only admin reads everything but writes nothing (000001)', async () => {
     expectSuccess(await call(mock, 'GetUser', '<webExId>admin</webExId>', RO));
     expectSuccess(await call(mock, 'LstsummaryUser', '', RO));
