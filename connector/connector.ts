@@ -45,9 +45,11 @@ export function endpointUrl(url: string): string {
   try {
     parsed = new URL(withScheme);
   } catch {
-    throw new Error(`url "${url}" is not a valid URL`);
+    throw new Error(`url "${url.replace(/\/\/[^/]*@/, '//…@')}" is not a valid URL`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`url "${url}" must be http(s)`);
+  // fetch refuses such URLs anyway, and every message that names the URL would print the password.
+  if (parsed.username || parsed.password) throw new Error('url must not contain a user name or password: use --admin and --password');
   const trimmed = withScheme.replace(/\/+$/, '');
   return /\/WBXService\/XMLService$/i.test(trimmed) ? trimmed : `${trimmed}/WBXService/XMLService`;
 }

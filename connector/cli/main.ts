@@ -95,7 +95,9 @@ async function readProfile(file: string | undefined, io: CliIo): Promise<unknown
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw localError('invalidValue', `${file} is not valid JSON: ${(error as Error).message}`);
+    // V8's message quotes the text around the error, which may be a password: keep only the position.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw localError('invalidValue', `${file} is not valid JSON${position ? ` (error at character ${position})` : ''}`);
   }
 }
 

@@ -45,8 +45,13 @@ function suggestion(name: string): string | undefined {
   return match ? `did you mean ${match.name}?` : undefined;
 }
 
+/** Values an error message must never show. */
+const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['password', 'passwordHintAnswer']);
+
+const shown = (def: AttributeDef, raw: unknown) => (SECRET_ATTRIBUTES.has(def.name) ? '(value hidden)' : JSON.stringify(raw));
+
 function typeError(def: AttributeDef, raw: unknown, expected: string) {
-  return localError('invalidValue', `${def.name} must be ${expected}, got ${JSON.stringify(raw)}`, def.name);
+  return localError('invalidValue', `${def.name} must be ${expected}, got ${shown(def, raw)}`, def.name);
 }
 
 function coerce(def: AttributeDef, raw: unknown, strict: boolean): AttributeValue {
@@ -95,7 +100,7 @@ function checkString(def: AttributeDef, text: string): void {
     throw localError(errorClass, `${def.name} is longer than ${def.maxLength} characters (${[...text].length})`, def.name);
   }
   if (def.pattern && !def.pattern.test(text)) {
-    throw localError(errorClass, `${def.name} must be ${def.patternText}, got ${JSON.stringify(text)}`, def.name);
+    throw localError(errorClass, `${def.name} must be ${def.patternText}, got ${shown(def, text)}`, def.name);
   }
 }
 

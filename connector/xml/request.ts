@@ -70,7 +70,7 @@ export function buildRequest(ctx: SecurityContext, spec: RequestSpec, style: Nam
 /** Mask secrets before a request is shown to anyone (debug output, error reports). */
 export function redactRequest(xml: string): string {
   return xml.replace(
-    /<((?:\w+:)?(?:password|sessionTicket|webExAccessToken|accessToken))>[\s\S]*?<\/\1>/g,
+    /<((?:\w+:)?(?:password|passwordHintAnswer|sessionTicket|webExAccessToken|accessToken))>[\s\S]*?<\/\1>/g,
     (_m, tag: string) => `<${tag}>******</${tag}>`,
   );
 }

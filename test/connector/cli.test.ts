@@ -96,3 +96,37 @@ describe('endpoint URL', () => {
     expect(t.err()).toMatch(/not a valid URL/);
   });
 });
+
+describe('secrets stay out of CLI output', () => {
+  const leaked = (t: { out(): string; err(): string }) => t.out() + t.err();
+
+  it('a profile that is not valid JSON is reported without echoing its text', async () => {
+    const t = io(() => success('createUserResponse'), { files: { 'p.json': '{"webExId":"jdoe","password": Pr0file-Secret!}' } });
+    expect(await runCli(['push', 'p.json'], t.cliIo)).toBe(1);
+    expect(t.err()).toMatch(/p\.json is not valid JSON/);
+    // V8 quotes the text around the error ("...Pr0file-Se"...): even part of the secret is a leak.
+    expect(leaked(t)).not.toContain('Pr0file');
+    expect(t.fake.seen).toHaveLength(0);
+  });
+
+  it('a password of the wrong type is refused without echoing it', async () => {
+    const t = io(() => success('createUserResponse'), { files: { 'p.json': '{"webExId":"jdoe","email":"j@x.com","password":["Arr4y-Secret!"]}' } });
+    expect(await runCli(['push', 'p.json', '--json'], t.cliIo)).toBe(1);
+    expect(t.err()).toMatch(/password must be a string/);
+    expect(leaked(t)).not.toContain('Arr4y-Secret!');
+  });
+
+  it('--verbose masks the password hint answer too', async () => {
+    const t = io(() => success('setUserResponse'), { files: { 'p.json': '{"passwordHintAnswer":"Fluffy-the-cat"}' } });
+    expect(await runCli(['update', 'jdoe', 'p.json', '--verbose'], t.cliIo)).toBe(0);
+    expect(t.err()).toContain('<passwordHintAnswer>******</passwordHintAnswer>');
+    expect(leaked(t)).not.toContain('Fluffy-the-cat');
+  });
+
+  it('a URL with credentials in it is refused without echoing them', async () => {
+    const t = io(() => '', { env: { WEBEX_URL: 'https://admin:Url-Secret!@acme.webex.com' } });
+    expect(await runCli(['test'], t.cliIo)).toBe(2);
+    expect(t.err()).toMatch(/must not contain a user name or password/);
+    expect(leaked(t)).not.toContain('Url-Secret!');
+  });
+});
