@@ -36,6 +36,7 @@ export async function serve(argv: string[]): Promise<void> {
   out(`webex-mock listening on ${running.url}`);
   out(`XML API: ${running.xmlUrl}`);
   out(`Admin API: ${running.url}/_mock (health, sites, journal, faults)`);
+  out(`Inspector: ${running.url}/_mock/ui/`);
   const scenario = mock.control.scenarioInfo;
   if (scenario) out(`Scenario: ${scenario.name ?? scenario.source}${scenario.description ? ` — ${scenario.description}` : ''}`);
   if (values['data-dir']) out(`Data: ${values['data-dir']} (state kept across restarts)`);
