@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { SiteRegistry } from '../site/registry';
 import type { Site } from '../site/site';
 import { siteConfig, type SiteConfig } from '../site/site-config';
+import { sessionTypeSchema, siteSettingsSchema } from './site-settings';
+import { SLOT, type UserRecord } from '../site/user-record';
 import { cloneConfig, fromStoredUser, toStoredUser, type StoredUser } from './records';
 
 export const SNAPSHOT_FORMAT = 'webex-mock-site-snapshot/1';
@@ -29,7 +31,15 @@ const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   exportedAt: z.string().optional(),
-  config: z.object({ name: z.string().min(1), id: z.number().int().positive() }).passthrough(),
+  config: siteSettingsSchema.extend({
+    name: z.string().min(1),
+    id: z.number().int().positive(),
+    partnerId: z.string().optional(),
+    host: z.string().min(1).optional(),
+    firstUserId: z.number().int().positive().optional(),
+    sessionTypes: z.array(sessionTypeSchema.required()).min(1).optional(),
+    accessTokens: z.array(z.object({ token: z.string().min(1), webExId: z.string().min(1) }).strict()).optional(),
+  }),
   users: z.array(z.object({
     userId: z.number().int().positive(),
     registeredAt: z.number(),
@@ -47,6 +57,7 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
     throw new Error(`invalid snapshot at ${i.path.join('.') || '(root)'}: ${i.message}`);
   }
   const records = parsed.data.users.map((u) => fromStoredUser(u as StoredUser));
+  checkUnique(records);
   const existing = registry.get(name);
   const incoming = parsed.data.config as unknown as Partial<SiteConfig>;
   const config = siteConfig({
@@ -55,9 +66,26 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
     id: existing?.config.id ?? incoming.id,
     accessTokens: incoming.accessTokens ?? existing?.config.accessTokens ?? [],
   } as SiteConfig);
+  const sessionTypeIds = new Set(config.sessionTypes.map((t) => t.id));
+  const badDefault = config.defaultSessionTypes.find((id) => !sessionTypeIds.has(id));
+  if (badDefault !== undefined) throw new Error(`invalid snapshot at config.defaultSessionTypes: ${badDefault} is not one of the site's session types`);
   const site = existing ?? registry.add(config);
   site.config = config;
   site.tickets.clear();
   site.replaceUsers(records);
   return site;
+}
+
+/** Two users with one userId, webExId, email or personal URL would corrupt the site's indexes and licence counts. */
+function checkUnique(records: UserRecord[]): void {
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    const keys = [`userId ${r.userId}`, ...(['webExId', 'email', 'personalUrl'] as const)
+      .filter((k) => r.values[SLOT[k]] !== undefined && r.values[SLOT[k]] !== '')
+      .map((k) => `${k} ${String(r.values[SLOT[k]]).toLowerCase()}`)];
+    for (const key of keys) {
+      if (seen.has(key)) throw new Error(`invalid snapshot at users: duplicate ${key} (users ${seen.get(key)} and ${r.userId})`);
+      seen.set(key, r.userId);
+    }
+  }
 }

@@ -71,6 +71,7 @@ export function knownSessionType(id: number, limit: number | null): SessionTypeC
 export function siteConfig(partial: Partial<SiteConfig> & { name: string }): SiteConfig {
   const sessionTypes = partial.sessionTypes ?? [knownSessionType(214, null), knownSessionType(216, null)];
   return {
+    ...partial,
     id: partial.id ?? 100000 + Math.abs(hash(partial.name)) % 900000,
     host: partial.host ?? `${partial.name}.webex.com`,
     flags: { sparkMeet: false, controlHubManaged: false, ...partial.flags },
@@ -82,7 +83,6 @@ export function siteConfig(partial: Partial<SiteConfig> & { name: string }): Sit
     timeZoneId: partial.timeZoneId ?? 4,
     sessionTicketTtlSeconds: partial.sessionTicketTtlSeconds ?? 5400,
     firstUserId: partial.firstUserId ?? 962225390,
-    ...partial,
     sessionTypes,
   } as SiteConfig;
 }

@@ -110,6 +110,38 @@ describe('admin API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('refuses a snapshot with a broken config or duplicate users (400) and leaves the site as it was', async () => {
+    const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
+    const hostsBefore = mock.registry.get('demo')!.usage().hosts.used;
+    const badConfig = JSON.parse(JSON.stringify(snap));
+    badConfig.config.sessionTypes = 5;
+    const r1 = await api.post('/_mock/sites/demo/snapshot').send(badConfig);
+    expect(r1.status).toBe(400);
+    expect(r1.body.error).toMatch(/config\.sessionTypes/);
+    const badDefault = JSON.parse(JSON.stringify(snap));
+    badDefault.config.defaultSessionTypes = [9999];
+    expect((await api.post('/_mock/sites/demo/snapshot').send(badDefault)).status).toBe(400);
+    const dup = JSON.parse(JSON.stringify(snap));
+    dup.users.push({ ...dup.users[5], userId: 999999999 });
+    const r2 = await api.post('/_mock/sites/demo/snapshot').send(dup);
+    expect(r2.status).toBe(400);
+    expect(r2.body.error).toMatch(/duplicate/);
+    expect(mock.registry.get('demo')!.userCount).toBe(52);
+    expect(mock.registry.get('demo')!.usage().hosts.used).toBe(hostsBefore);
+    expect(resultOf((await api.post(XML_PATH).send(createUser('after.refused'))).text)).toBe('SUCCESS');
+  });
+
+  it('a snapshot config with a partial password policy or feature set keeps the defaults for the rest', async () => {
+    const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
+    snap.config.id = 200003;
+    snap.config.passwordPolicy = { minLength: 20 };
+    snap.config.features = { webACD: true };
+    expect((await api.post('/_mock/sites/partial/snapshot').send(snap)).status).toBe(200);
+    const config = mock.registry.get('partial')!.config;
+    expect(config.passwordPolicy).toMatchObject({ minLength: 20, minDigits: 1, noWebExId: true });
+    expect(config.features).toMatchObject({ webACD: true, meetingCenter: true });
+  });
+
   it('imports a snapshot as a new site', async () => {
     const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
     snap.config.id = 200002;
