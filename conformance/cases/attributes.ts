@@ -4,7 +4,7 @@
  * value is checked in the emulator's STORED state at the catalog's path and type, and the whole user is compared
  * with a reference user the suite writes directly — so a value sent to a wrong path, or anything extra, shows.
  */
-import { readPath, type UserRecord } from '../emulator/core';
+import { catalog, readPath, type UserRecord } from '../emulator/core';
 import type { Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
@@ -167,6 +167,31 @@ const booleanUpperCaseRead: CaseDef = {
   },
 };
 
+/** Element names that are booleans wherever the user schema has them (so a request's text for them must be one). */
+const BOOLEAN_ELEMENTS: ReadonlySet<string> = (() => {
+  const types = new Map<string, Set<string>>();
+  for (const leaf of catalog.LEAVES) types.set(leaf.def.element, (types.get(leaf.def.element) ?? new Set()).add(leaf.def.type));
+  return new Set([...types].filter(([, t]) => t.size === 1 && t.has('boolean')).map(([element]) => element));
+})();
+
+/** Webex documents "Valid values are TRUE and FALSE": 1/0 (xsd:boolean's other spelling) is not promised to work. */
+const booleanWireForm: CaseDef = {
+  id: 'boolean-wire-form', group: 'attributes', required: true, title: 'booleans are sent as true/false (Webex documents TRUE and FALSE), never 1/0',
+  async run(ctx) {
+    const id = ctx.unique('b');
+    const adapter = await ctx.adapter();
+    const flags = { optionsEmailVisible: true, privilegeHost: false, commOptionsPromos: true, myWebExMyContact: false };
+    expectOk(await ctx.call('create', () => adapter.create({ ...ctx.base(id), ...flags })), 'create with booleans');
+    const flipped = Object.fromEntries(Object.entries(flags).map(([name, v]) => [name, !v]));
+    expectOk(await ctx.call('update', () => adapter.update(id, flipped)), 'update with booleans');
+    const sent = ctx.exchanges().filter((e) => e.operation === 'CreateUser' || e.operation === 'SetUser')
+      .flatMap((e) => [...e.request.matchAll(/<(?:[\w-]+:)?([\w-]+)>([^<]+)<\/(?:[\w-]+:)?\1>/g)]
+        .filter(([, element, text]) => BOOLEAN_ELEMENTS.has(element) && !/^\s*(true|false)\s*$/i.test(text))
+        .map(([, element, text]) => `${e.operation} <${element}>${text}</${element}>`));
+    if (sent.length > 0) fail('boolean elements with the text true or false (any case)', `sent ${[...new Set(sent)].join(', ')}`);
+  },
+};
+
 export function attributeCases(): CaseDef[] {
   const cases: CaseDef[] = [];
   for (const spec of attributeSpecs()) {
@@ -174,6 +199,6 @@ export function attributeCases(): CaseDef[] {
     if (spec.update) cases.push(updateCase(spec));
     if (spec.leaf.def.access.get) cases.push(readCase(spec));
   }
-  cases.push(booleanTextInput, booleanUpperCaseRead);
+  cases.push(booleanTextInput, booleanUpperCaseRead, booleanWireForm);
   return cases;
 }

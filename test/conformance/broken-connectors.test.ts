@@ -10,6 +10,7 @@ import { createAdapter as dropsAttribute } from '../broken-connectors/drops-attr
 import { createAdapter as firstPageOnly } from '../broken-connectors/first-page-only';
 import { createAdapter as ignoresLicenceError } from '../broken-connectors/ignores-licence-error';
 import { createAdapter as noRetry } from '../broken-connectors/no-retry';
+import { createAdapter as numericBooleans } from '../broken-connectors/numeric-booleans';
 import { createAdapter as passesUnknownAttributes } from '../broken-connectors/passes-unknown-attributes';
 import { createAdapter as personalUrlOnCreate } from '../broken-connectors/personal-url-on-create';
 import { createAdapter as wrongPath } from '../broken-connectors/wrong-path';
@@ -30,6 +31,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['lifecycle/import-all-pages']],
   ['reads "TRUE" as false', caseSensitiveBooleans, { groups: ['attributes'], ids: ['boolean-text-input', 'privilegeHost.*'] },
     ['attributes/boolean-text-input']],
+  ['sends booleans as 1/0', numericBooleans, { groups: ['attributes'], ids: ['boolean-*', 'privilegeHost.*'] },
+    ['attributes/boolean-wire-form']],
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
