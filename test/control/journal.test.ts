@@ -24,6 +24,16 @@ describe('request journal', () => {
     expect(typeof failed.durationMs).toBe('number');
   });
 
+  it('redacts a secret whose element is never closed or closed with another name (malformed XML)', async () => {
+    const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+    await api.post(XML_PATH).send(`<message ${XSI}><header><securityContext><webExID>admin</webExID><password>Unclosed#Secret1`);
+    await api.post(XML_PATH).send(`<message ${XSI}><header><securityContext><password>Mismatched#Secret2</pasword></securityContext></header></message>`);
+    await api.post(XML_PATH).send(`<message ${XSI}><header><securityContext><sessionTicket>AAABUnclosedTicket3 <webExID>x</webExID>`);
+    const text = JSON.stringify((await api.get('/_mock/journal')).body);
+    expect(text).not.toMatch(/Unclosed#Secret1|Mismatched#Secret2|AAABUnclosedTicket3/);
+    expect(text).toContain(REDACTED);
+  });
+
   it('filters by site, operation, result and since, and keeps the last `limit`', async () => {
     await api.post(XML_PATH).send(getUser('host'));
     await api.post(XML_PATH).send(getUser('nobody'));

@@ -15,6 +15,9 @@ export function isSecretName(name: string): boolean {
 
 // <password>..</password>, <serv:password>..</serv:password>, attributes allowed, CDATA inside.
 const ELEMENT_RE = new RegExp(`<((?:[\\w.-]+:)?(${SECRET_ELEMENTS.join('|')}))(\\s[^>]*)?>([\\s\\S]*?)</\\1\\s*>`, 'gi');
+// A secret element the document never closes (or closes under another name, i.e. malformed XML): its text up
+// to the next tag. Elements the pass above redacted match too and are left as they are.
+const UNCLOSED_RE = new RegExp(`<((?:[\\w.-]+:)?(?:${SECRET_ELEMENTS.join('|')}))(\\s[^>]*)?>(<!\\[CDATA\\[[\\s\\S]*?(?:\\]\\]>|$)|[^<]+)`, 'gi');
 // p.php?...&TK=ticket (also HTML-escaped &amp;TK=), and token/ticket query parameters in any URL.
 const URL_TICKET_RE = /([?&](?:amp;)?(?:TK|ticket|token|access_token)=)[^&<"'\s]*/gi;
 
@@ -33,6 +36,12 @@ export function redactXmlCollect(xml: string, found: string[]): string {
       if (value === '' || value === '******') return all;
       found.push(value);
       return `<${tag}${attrs ?? ''}>${REDACTED}</${tag}>`;
+    })
+    .replace(UNCLOSED_RE, (all, tag: string, attrs: string | undefined, inner: string) => {
+      const value = inner.replace(/^<!\[CDATA\[|\]\]>$/g, '').trim();
+      if (value === '' || value === '******' || value === REDACTED) return all;
+      found.push(value);
+      return `<${tag}${attrs ?? ''}>${REDACTED}`;
     })
     .replace(URL_TICKET_RE, (_all, param: string, offset: number, whole: string) => {
       const value = whole.slice(offset + param.length).match(/^[^&<"'\s]*/)![0];
