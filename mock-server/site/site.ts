@@ -218,7 +218,8 @@ export class Site {
     this.ordered.length = 0; this.activeHosts = 0; this.sessionTypeUsage.clear();
     const sorted = [...records].sort((a, b) => a.userId - b.userId);
     for (const r of sorted) this.index(r);
-    this.nextUserId = Math.max(this.config.firstUserId, ...sorted.map((r) => r.userId + 1));
+    // Sorted: the last id is the largest (no spread: Math.max(...ids) overflows the stack past ~120k users).
+    this.nextUserId = Math.max(this.config.firstUserId, (sorted.at(-1)?.userId ?? 0) + 1);
     this.onChange?.(this, { kind: 'reset' });
   }
 

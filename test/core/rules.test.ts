@@ -1,5 +1,5 @@
 /** Site rules (issue #2 "Site rules", SPEC §3.18, §6): licences, atomicity, feature gates, personalUrl, quirks. */
-import { DEMO, createWebexMock, knownSessionType, readPath } from '../../mock-server';
+import { DEMO, SLOT, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
 import { call, expectFailure, expectSuccess, parseAnswer, pick } from './support/client';
 import { ADMIN, elements, newUserBody, xmlRequest, type Security } from './support/xml';
 import { adminOf, mockWithSite } from './support/sites';
@@ -295,5 +295,19 @@ describe('quirks', () => {
       expectSuccess(await call(mock, 'GetUser', '<webExId>admin</webExId>', byTicket));
       expect(readPath(mock.registry.get('spark')!.findUser('admin')!, 'title')).toBeUndefined();
     });
+  });
+});
+
+describe('replaceUsers (snapshot import, persistence load)', () => {
+  it('takes more users than a spread call can carry (200k) and hands out the next userId after the largest', () => {
+    const mock = createWebexMock();
+    const site = mock.registry.get('demo')!;
+    // One shared, deactivated value array: the test is about the count, not the users.
+    const values = [...site.findUser('host')!.values];
+    values[SLOT.active] = 'DEACTIVATED';
+    const records = Array.from({ length: 200_000 }, (_, i) => ({ userId: 970_000_000 + i, registeredAt: 0, values }));
+    site.replaceUsers(records);
+    expect(site.userCount).toBe(200_000);
+    expect(site.createUser(inputFromPaths({ webExId: 'after.load', email: 'after.load@demo.example.com' })).userId).toBe(970_200_000);
   });
 });
