@@ -10,6 +10,7 @@ import {
   expectAttribute, expectError, expectOk, expectSentOnce, expectStored, expectUnchanged, expectUserCount, requestsFor, snapshot, userOf,
 } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
+import { attributeSpecs } from './values';
 
 /** Retries are bounded: a connector that keeps hammering a failing site fails the case. */
 const MAX_ATTEMPTS = 10;
@@ -53,6 +54,8 @@ async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | 
 }
 
 export function errorCases(): CaseDef[] {
+  /** A feature-gated boolean CreateUser takes, needing no companion: the create-side twin of the features group. */
+  const gated = attributeSpecs().find((s) => s.feature && s.create === 'yes' && typeof s.value === 'boolean' && Object.keys(s.companions).length === 0)!;
   return [
     errorCase('licence-on-create', 'session-type licences used up → licence error naming the session type; no user created', async (ctx) => {
       const error = await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['licence'], 'create when session type 214 is full (110055)');
@@ -74,6 +77,24 @@ export function errorCases(): CaseDef[] {
     errorCase('host-limit', 'site host limit reached → hostLimit; no user created', async (ctx) => {
       await refusedCreate(ctx, ctx.base(ctx.unique('e')), ['hostLimit'], 'create beyond the host limit');
     }, { hostLimit: 2 }),
+
+    errorCase('host-limit-on-reactivate', 'reactivating beyond the site host limit → hostLimit; user stays deactivated', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      await users.create(ctx.base(id));
+      await users.deactivate(id);
+      await users.create(ctx.base(ctx.unique('filler')));
+      const adapter = await ctx.adapter();
+      expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), ['hostLimit'], 'reactivate when the site host limit is reached');
+      expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
+      if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
+    }, { hostLimit: 3 }),
+
+    errorCase('feature-off-create', 'create with an attribute whose feature is off → featureNotEnabled; no user created (not created without it)', async (ctx) => {
+      const error = await refusedCreate(ctx, { ...ctx.base(ctx.unique('e')), [gated.name]: true }, ['featureNotEnabled'],
+        `create with ${gated.name} while ${gated.feature} is off`);
+      expectAttribute(error, gated.name);
+    }, { featuresOff: [gated.feature!] }),
 
     errorCase('invalid-value-update', 'value out of range ("Can\'t set field timeZoneID") → invalidValue naming the attribute; user unchanged', async (ctx) => {
       const error = await refusedUpdate(ctx, { timeZoneID: 999 }, ['invalidValue'], 'update with timeZoneID 999');

@@ -7,6 +7,7 @@ import type { CaseFilter } from '../../conformance/cases';
 import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
 import { createAdapter as caseSensitiveBooleans } from '../broken-connectors/case-sensitive-booleans';
 import { createAdapter as dropsAttribute } from '../broken-connectors/drops-attribute';
+import { createAdapter as dropsGatedAttribute } from '../broken-connectors/drops-gated-attribute';
 import { createAdapter as firstPageOnly } from '../broken-connectors/first-page-only';
 import { createAdapter as ignoresLicenceError } from '../broken-connectors/ignores-licence-error';
 import { createAdapter as noRetry } from '../broken-connectors/no-retry';
@@ -23,8 +24,10 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['attributes/trackingTrackingCode2.create', 'attributes/trackingTrackingCode2.update']],
   ['sends personalUrl on create only', personalUrlOnCreate, { groups: ['personalUrl'] },
     ['personalUrl/invalid-on-create', 'personalUrl/set-after-create']],
-  ['ignores the licence error', ignoresLicenceError, { groups: ['errors'], ids: ['licence-*', 'host-limit', 'duplicate-*'] },
-    ['errors/licence-on-create', 'errors/licence-on-reactivate']],
+  ['ignores licence errors', ignoresLicenceError, { groups: ['errors'], ids: ['licence-*', 'host-limit*', 'duplicate-*'] },
+    ['errors/host-limit', 'errors/host-limit-on-reactivate', 'errors/licence-on-create', 'errors/licence-on-reactivate']],
+  ['drops a gated attribute and creates again', dropsGatedAttribute, { groups: ['errors'], ids: ['feature-off-create', 'invalid-value-*', 'spark-meet-*'] },
+    ['errors/feature-off-create']],
   ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-*', 'duplicate-webexid'] },
     ['errors/transient-503-after-create', 'errors/transient-dropped-create']],
   ['stops after the first import page', firstPageOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get'] },
