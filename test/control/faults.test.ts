@@ -89,6 +89,18 @@ describe('faults', () => {
     expect(active(ids[2])).toBe(false);
   });
 
+  it('a DelUser-only partial failure without an operation match is not used up by other operations', async () => {
+    const site = mock.registry.get('demo')!;
+    const ids = site.users().slice(2, 4).map((u) => String(u.values[SLOT.webExId]));
+    await addFault({ match: { times: 1 }, effect: { delUserPartial: { webExIds: [ids[1]] } } });
+    expect(resultOf((await api.post(XML_PATH).send(getUser('host'))).text)).toBe('SUCCESS');
+    expect((await api.get('/_mock/journal?operation=GetUser&limit=1')).body.entries[0].fault).toBeUndefined();
+    expect((await api.get('/_mock/faults')).body[0]).toMatchObject({ seen: 0, fired: 0 });
+    const res = await api.post(XML_PATH).send(delUser(ids));
+    expect(res.text).toContain(`<use:webExId>${ids[1]}</use:webExId><use:status>FAILURE</use:status>`);
+    expect(site.findUser(ids[1])!.values[SLOT.active]).toBe('ACTIVATED');
+  });
+
   it('counts `times` and lets `after` requests through', async () => {
     await addFault({ match: { operation: 'GetUser', after: 1, times: 2 }, effect: { exception: { id: '000029', reason: 'process error' } } });
     const results = [];

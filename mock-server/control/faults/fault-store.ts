@@ -67,6 +67,7 @@ export class FaultStore {
       const m = f.match;
       if (m.site && m.site.toLowerCase() !== ctx.site.name.toLowerCase()) continue;
       if (m.operation && m.operation !== ctx.op.name) continue;
+      if (f.effect.delUserPartial && ctx.op.name !== 'DelUser') continue; // it only means something to DelUser
       if (m.times !== undefined && f.fired >= m.times) continue;
       f.seen++;
       if (m.after !== undefined && f.seen <= m.after) continue;
@@ -89,7 +90,7 @@ export class FaultStore {
       return { ...r, headers: { ...r.headers, 'Retry-After': String(seconds) } };
     }
     if (e.exception) return ctx.failure(e.exception.id, e.exception.reason, { gsbStatus: gsb, value: e.exception.value });
-    if (e.delUserPartial && ctx.op.name === 'DelUser') return runPartialDelUser(ctx, e.delUserPartial.webExIds, gsb);
+    if (e.delUserPartial) return runPartialDelUser(ctx, e.delUserPartial.webExIds, gsb);
     if (e.gsbStatus) return ctx.run({ gsbStatus: gsb });
     return undefined; // latency only: the request runs normally
   }
