@@ -53,6 +53,23 @@ async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | 
   return error;
 }
 
+/**
+ * reactivate must fail with `classes` and leave the user deactivated, without retrying. The site's limit is one
+ * above its two built-in users: the subject is created and deactivated, and a filler takes its place.
+ */
+async function refusedReactivate(ctx: CaseContext, classes: ErrorClass[], what: string) {
+  const users = ctx.users;
+  const id = ctx.unique('e');
+  await users.create(ctx.base(id));
+  await users.deactivate(id);
+  await users.create(ctx.base(ctx.unique('filler')));
+  const adapter = await ctx.adapter();
+  const error = expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), classes, what);
+  expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
+  if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
+  return error;
+}
+
 export function errorCases(): CaseDef[] {
   /** A feature-gated boolean CreateUser takes, needing no companion: the create-side twin of the features group. */
   const gated = attributeSpecs().find((s) => s.feature && s.create === 'yes' && typeof s.value === 'boolean' && Object.keys(s.companions).length === 0)!;
@@ -63,15 +80,8 @@ export function errorCases(): CaseDef[] {
     }, { sessionTypeLimit: 2 }),
 
     errorCase('licence-on-reactivate', 'reactivating when the session type is full → licence error; user stays deactivated', async (ctx) => {
-      const users = ctx.users;
-      const id = ctx.unique('e');
-      await users.create(ctx.base(id));
-      await users.deactivate(id);
-      await users.create(ctx.base(ctx.unique('filler')));
-      const adapter = await ctx.adapter();
-      const error = expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), ['licence'], 'reactivate when session type 214 is full');
+      const error = await refusedReactivate(ctx, ['licence'], 'reactivate when session type 214 is full');
       if (error.sessionType !== undefined && error.sessionType !== String(DEFAULT_SESSION_TYPE)) fail(`sessionType ${DEFAULT_SESSION_TYPE}`, `sessionType=${error.sessionType}`);
-      expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
     }, { sessionTypeLimit: 3 }),
 
     errorCase('host-limit', 'site host limit reached → hostLimit; no user created', async (ctx) => {
@@ -79,15 +89,7 @@ export function errorCases(): CaseDef[] {
     }, { hostLimit: 2 }),
 
     errorCase('host-limit-on-reactivate', 'reactivating beyond the site host limit → hostLimit; user stays deactivated', async (ctx) => {
-      const users = ctx.users;
-      const id = ctx.unique('e');
-      await users.create(ctx.base(id));
-      await users.deactivate(id);
-      await users.create(ctx.base(ctx.unique('filler')));
-      const adapter = await ctx.adapter();
-      expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), ['hostLimit'], 'reactivate when the site host limit is reached');
-      expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
-      if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
+      await refusedReactivate(ctx, ['hostLimit'], 'reactivate when the site host limit is reached');
     }, { hostLimit: 3 }),
 
     errorCase('feature-off-create', 'create with an attribute whose feature is off → featureNotEnabled; no user created (not created without it)', async (ctx) => {
