@@ -139,6 +139,8 @@ describe('faults', () => {
     [{ match: { operation: 'Nope' }, effect: { reset: true } }, /match\.operation/],
     [{ match: { probability: 2 }, effect: { reset: true } }, /match\.probability/],
     [{ effect: { gsbStatus: 'SECONDARY' } }, /effect\.gsbStatus/],
+    // 1xx is not a final answer: 100 breaks the client's parser, 101 leaves it waiting forever.
+    [{ effect: { httpStatus: 101 } }, /effect\.httpStatus/],
   ])('refuses the bad fault %j with 400', async (spec, message) => {
     const res = await addFault(spec);
     expect(res.status).toBe(400);

@@ -21,7 +21,7 @@ export const faultEffectSchema = z.object({
   /** Wait before answering (alone: the request then runs normally). */
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   /** Answer with this HTTP status and a short text body instead of XML. */
-  httpStatus: z.number().int().min(100).max(599).optional(),
+  httpStatus: z.number().int().min(200).max(599).optional(), // 1xx is not a final answer: clients break or hang
   /** Drop the connection without an answer. */
   reset: z.literal(true).optional(),
   /** A Webex FAILURE envelope with this exceptionID and reason. */
