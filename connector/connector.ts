@@ -8,11 +8,12 @@ import { pushNewUser, type PushNewUserOptions } from './operations/push-new-user
 import { deactivateUser, pushPassword, pushProfileUpdate, reactivateUser } from './operations/update-user';
 import type { PushResult } from './operations/write-support';
 import { testConnection, type ConnectionReport } from './operations/test-connection';
-import { XmlClient, type ClientEvent } from './transport/client';
-import type { RetryPolicy, Sleep } from './transport/retry';
-import type { NamespaceStyle } from './xml/request';
+import { XmlClient, type XmlClientOptions } from './transport/client';
 
-export interface ConnectorConfig {
+/** Transport settings passed to the XML client as they are (timeouts, retries, injectable fetch/sleep/clock, debug events). */
+type TransportOptions = Pick<XmlClientOptions, 'timeoutMs' | 'retry' | 'namespaceStyle' | 'fetch' | 'sleep' | 'now' | 'random' | 'onEvent'>;
+
+export interface ConnectorConfig extends TransportOptions {
   /**
    * Webex endpoint: a full XML API URL (https://acme.webex.com/WBXService/XMLService) or just the origin
    * (https://acme.webex.com), to which /WBXService/XMLService is added.
@@ -25,17 +26,8 @@ export interface ConnectorConfig {
   password?: string;
   /** …a Webex access token (webExAccessToken in the securityContext). */
   accessToken?: string;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
   /** Check lengths, ranges and formats locally before sending (default true). */
   strict?: boolean;
-  namespaceStyle?: NamespaceStyle;
-  fetch?: typeof fetch;
-  sleep?: Sleep;
-  now?: () => number;
-  random?: () => number;
-  /** Debug listener; request bodies arrive with passwords and tokens masked. */
-  onEvent?: (event: ClientEvent) => void;
 }
 
 /** The XML API endpoint for a site URL; `acme.webex.com` alone means https. Throws on a URL fetch cannot use. */
@@ -59,27 +51,19 @@ export class WebexConnector {
   private readonly ctx: ConnectorContext;
 
   constructor(config: ConnectorConfig) {
-    if (!config.url) throw new Error('url is required');
-    if (!config.siteName) throw new Error('siteName is required');
-    if (!config.admin) throw new Error('admin is required');
-    if (!config.password && !config.accessToken) throw new Error('password or accessToken is required');
-    const credentials = config.password !== undefined && config.password !== ''
-      ? { webExId: config.admin, password: config.password }
-      : { webExId: config.admin, accessToken: config.accessToken! };
+    const { url, siteName, admin, password, accessToken, strict, ...transport } = config;
+    if (!url) throw new Error('url is required');
+    if (!siteName) throw new Error('siteName is required');
+    if (!admin) throw new Error('admin is required');
+    if (!password && !accessToken) throw new Error('password or accessToken is required');
+    const credentials = password ? { webExId: admin, password } : { webExId: admin, accessToken: accessToken! };
     const client = new XmlClient({
-      url: endpointUrl(config.url),
-      security: { siteName: config.siteName, credentials },
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      namespaceStyle: config.namespaceStyle,
-      fetch: config.fetch,
-      sleep: config.sleep,
-      now: config.now,
-      random: config.random,
-      onEvent: config.onEvent,
+      ...transport,
+      url: endpointUrl(url),
+      security: { siteName, credentials },
       resolveAttribute: (field) => attributeForField(field)?.name,
     });
-    this.ctx = { client, siteName: config.siteName, adminWebExId: config.admin, strict: config.strict ?? true };
+    this.ctx = { client, siteName, adminWebExId: admin, strict: strict ?? true };
   }
 
   testConnection(): Promise<ConnectionReport> { return testConnection(this.ctx); }

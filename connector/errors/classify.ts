@@ -96,7 +96,6 @@ export function classifyFailure(failure: WebexFailure, resolveAttribute: Attribu
     errorClass = 'unknown';
     message = 'Webex reported an unexpected error';
   }
-  if (failure.gsbStatus === 'BACKUP' && errorClass === 'unknown') errorClass = 'transient';
 
   const field = FIELD_PATTERNS.map((p) => p.exec(reason)?.[1]).find((f) => f !== undefined);
   const attribute = field ? resolveAttribute(field) ?? field : known?.attribute;
