@@ -5,9 +5,11 @@
 import type { CaseResult, RunReport } from '../runner';
 import { failureText } from './text';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  // eslint-disable-next-line no-control-regex
-  .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+/** Characters XML 1.0 forbids (adapters and real sites may send them): control characters, U+FFFE/FFFF, lone surrogates. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const esc = (s: string) => s.replace(NOT_XML_CHAR, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function testcase(r: CaseResult): string {
   const attrs = `classname="webex-conformance.${r.group}" name="${esc(`${r.id}${r.required ? '' : ' [optional]'}`)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
