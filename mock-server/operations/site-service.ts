@@ -12,6 +12,9 @@ import type { OperationContext, OperationResult } from './types';
 const BLOCK_ORDER = ['metaData', 'myWebExConfig', 'telephonyConfig', 'tools', 'supportedServices', 'securityOptions', 'accountPasswordCriteria', 'video', 'siteCommonOptions'];
 const SERVICE_LABEL: Record<string, string> = { MeetingCenter: 'Meeting Center', EventCenter: 'Event Center', TrainingCenter: 'Training Center', SupportCenter: 'Support Center', SalesCenter: 'Sales Center' };
 
+/** Each center's `enabled` comes before its options (webACD, optimizeAttendeeBandwidthUsage), as in the capture. */
+const FEATURES_ENABLED_FIRST = [...FEATURES].sort((a, b) => Number(b.getSitePath.at(-1) === 'enabled') - Number(a.getSitePath.at(-1) === 'enabled'));
+
 type Tree = Map<string, Tree | string>;
 
 function put(tree: Tree, path: readonly string[], value: string): void {
@@ -54,9 +57,7 @@ export function getSite(ctx: OperationContext): OperationResult {
   meta.set('accountNumLimit', config.hostLimit === null ? '-1' : String(config.hostLimit));
   meta.set('activeUserCount', String(usage.hosts.used));
   (tree.get('myWebExConfig') as Tree).set('myWebExProMaxHosts', '999999');
-  // Each center's `enabled` comes before its options (webACD, optimizeAttendeeBandwidthUsage), as in the capture.
-  const ordered = [...FEATURES].sort((a, b) => Number(b.getSitePath.at(-1) === 'enabled') - Number(a.getSitePath.at(-1) === 'enabled'));
-  for (const f of ordered) put(tree, f.getSitePath, String(config.features[f.key]));
+  for (const f of FEATURES_ENABLED_FIRST) put(tree, f.getSitePath, String(config.features[f.key]));
   const sec = tree.get('securityOptions') as Tree;
   sec.set('changePersonalURL', 'true');
   sec.set('strictUserPassword', 'true');

@@ -38,10 +38,12 @@ const ORDER_PATHS: Record<string, string> = {
   TIMEZONE: 'timeZoneID', OFFICENAME: 'title', OFFICETITLE: 'title', OFFICEURL: 'officeurl', CATEGORYID: 'categoryId', VISITCOUNT: 'visitCount',
 };
 export const ORDER_BY_KEYS = ['UID', 'REGDATE', ...Object.keys(ORDER_PATHS)];
+/** orderBy key → value slot, resolved once (sorting compares each record many times). */
+const ORDER_SLOTS = new Map(Object.entries(ORDER_PATHS).map(([by, path]) => [by, leafByPath.get(path)?.slot ?? -1]));
 
 function sortKey(rec: UserRecord, by: string): string | number {
   if (by === 'UID' || by === 'REGDATE') return rec.userId;
-  const slot = leafByPath.get(ORDER_PATHS[by])?.slot ?? -1;
+  const slot = ORDER_SLOTS.get(by) ?? -1;
   const v = slot >= 0 ? rec.values[slot] : undefined;
   return typeof v === 'number' ? v : String(v ?? '').toLowerCase();
 }

@@ -4,7 +4,7 @@
  * so a refused request changes nothing and concurrent requests can never oversubscribe a licence.
  */
 import {
-  LANGUAGES, SUPPORTED_SERVICE_FLAG, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
+  LANGUAGES, SLOT_COUNT, SUPPORTED_SERVICE_FLAG, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
   type CatalogLeaf, type CatalogList, type LeafDef, type Value,
 } from '../catalog';
 import type { SiteConfig, SessionTypeConfig } from './site-config';
@@ -121,7 +121,7 @@ export class Site {
   }
 
   private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
-    const values: SlotValue[] = new Array(this.slotCount());
+    const values: SlotValue[] = new Array(SLOT_COUNT);
     this.applyDefaults(values);
     const sparkMeet = this.config.flags.sparkMeet && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
@@ -224,10 +224,6 @@ export class Site {
   }
 
   // ---- rules ----------------------------------------------------------------------------------
-
-  private slotCount(): number {
-    return SLOT_COUNT_CACHE;
-  }
 
   private applyDefaults(values: SlotValue[]): void {
     for (const [slot, value] of DEFAULTS) values[slot] = value;
@@ -474,10 +470,6 @@ function cloneValues(values: SlotValue[]): SlotValue[] {
 
 /** Catalog defaults, resolved once: [slot, value] for every top-level leaf with a default. */
 const DEFAULTS: [number, Value][] = [];
-let maxSlot = 0;
 for (const leaf of leafByPath.values() as Iterable<CatalogLeaf>) {
-  if (leaf.slot > maxSlot) maxSlot = leaf.slot;
   if (leaf.slot >= 0 && leaf.def.default !== undefined) DEFAULTS.push([leaf.slot, leaf.def.default]);
 }
-for (const list of listByPath.values()) if (list.slot > maxSlot) maxSlot = list.slot;
-const SLOT_COUNT_CACHE = maxSlot + 1;
