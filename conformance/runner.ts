@@ -5,7 +5,7 @@
  */
 import type { Adapter, AdapterConfig, Outcome } from './adapter';
 import { isErrorClass } from './adapter';
-import type { CapturedExchange } from './emulator/capture';
+import { redactText, type CapturedExchange } from './emulator/capture';
 import { InProcessTarget } from './emulator/in-process-target';
 import { CaseFailure, CaseSkip, describeOutcome, short, type CaseContext, type CaseDef, type Group, type MatrixOperation } from './cases/types';
 import { controlNeeded, type Target } from './target';
@@ -182,13 +182,13 @@ function normalise<T>(value: unknown): Outcome<T> {
       ok: false,
       error: {
         class: isErrorClass(e.class) ? e.class : 'unknown',
-        message: typeof e.message === 'string' ? e.message : isErrorClass(e.class) ? '' : `unrecognised error class ${JSON.stringify(e.class)}`,
+        message: typeof e.message === 'string' ? redactText(e.message) : isErrorClass(e.class) ? '' : `unrecognised error class ${JSON.stringify(e.class)}`,
         ...(typeof e.attribute === 'string' ? { attribute: e.attribute } : {}),
         ...(e.sessionType !== undefined && e.sessionType !== null ? { sessionType: String(e.sessionType) } : {}),
       },
     };
   }
-  return { ok: false, error: { class: 'unknown', message: `malformed adapter answer: ${short(JSON.stringify(value))}` } };
+  return { ok: false, error: { class: 'unknown', message: `malformed adapter answer: ${short(redactText(JSON.stringify(value) ?? 'undefined'))}` } };
 }
 
 function trimmed(exchanges: CapturedExchange[]): CapturedExchange[] {

@@ -15,7 +15,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Adapter, AdapterConfig, ClassifiedError, Outcome } from '../adapter';
-import { redactJson } from '../emulator/capture';
+import { redactText } from '../emulator/capture';
 import type { AdapterProvider } from '../runner';
 
 interface Pending { resolve(value: unknown): void; timer: NodeJS.Timeout }
@@ -39,7 +39,7 @@ class AdapterProcess {
       this.exited = true;
       for (const [id, p] of this.pending) {
         clearTimeout(p.timer);
-        p.resolve(protocolError(`the adapter process exited (${signal ?? `code ${code}`}) before answering request ${id}${this.stderrTail ? `; stderr: ${redactJson(this.stderrTail.trim()).slice(-500)}` : ''}`));
+        p.resolve(protocolError(`the adapter process exited (${signal ?? `code ${code}`}) before answering request ${id}${this.stderrTail ? `; stderr: ${redactText(this.stderrTail.trim()).slice(-500)}` : ''}`));
       }
       this.pending.clear();
     });
@@ -56,7 +56,7 @@ class AdapterProcess {
   }
 
   request(op: string, args: Record<string, unknown>): Promise<unknown> {
-    if (this.exited) return Promise.resolve(protocolError(`the adapter process has exited${this.stderrTail ? `; stderr: ${redactJson(this.stderrTail.trim()).slice(-500)}` : ''}`));
+    if (this.exited) return Promise.resolve(protocolError(`the adapter process has exited${this.stderrTail ? `; stderr: ${redactText(this.stderrTail.trim()).slice(-500)}` : ''}`));
     const id = ++this.seq;
     return new Promise((resolve) => {
       const timer = setTimeout(() => { this.pending.delete(id); resolve(protocolError(`no answer to ${op} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);

@@ -47,6 +47,9 @@ async function checkNothingElse(users: UserStore, rec: UserRecord, twinId: strin
   }
 }
 
+/** A value as a case message shows it: never a password. */
+const shown = (spec: AttributeSpec, value: Profile[string]) => (spec.name === 'password' ? '"******"' : JSON.stringify(value));
+
 function twinProfile(spec: AttributeSpec, value: Profile[string]): Profile {
   // Unique or secret values are checked on the subject only.
   return IDENTITY_PATHS.has(spec.path) || spec.name === 'password' ? { ...spec.companions } : { ...spec.companions, [spec.name]: value };
@@ -64,7 +67,7 @@ function createCase(spec: AttributeSpec): CaseDef {
       await ctx.requireFeature(spec.feature, spec.name);
       const adapter = await ctx.adapter();
       const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), ...spec.companions, [spec.name]: value }));
-      expectOk(o, `create with ${spec.name}=${JSON.stringify(value)}`);
+      expectOk(o, `create with ${spec.name}=${shown(spec, value)}`);
       const rec = await userOf(users, id);
       await checkValue(users, rec, id, spec, value);
       const twinId = ctx.unique('t');
@@ -88,7 +91,7 @@ function updateCase(spec: AttributeSpec): CaseDef {
       const value = valueFor(spec, 'update', id, ctx.emailDomain);
       const adapter = await ctx.adapter();
       const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: value }));
-      expectOk(o, `update of ${spec.name} to ${JSON.stringify(value)}`);
+      expectOk(o, `update of ${spec.name} to ${shown(spec, value)}`);
       const target = spec.name === 'webExId' ? String(value) : id;
       const rec = await userOf(users, target);
       await checkValue(users, rec, target, spec, value);
