@@ -1,6 +1,8 @@
 import { classifyFailure } from '../../connector/errors/classify';
 import { REMEDIES } from '../../connector/errors/remedies';
 import { attributeForField } from '../../connector/mapping/attributes';
+import type { ErrorClass } from '../../connector/errors/connector-error';
+import { EXCEPTIONS, formatReason, type ExceptionKey } from '../../mock-server/catalog/exceptions';
 
 const resolve = (field: string) => attributeForField(field)?.name;
 
@@ -62,5 +64,26 @@ describe('error classification', () => {
   it('an unrecognised failure from backup servers is transient, otherwise unknown', () => {
     expect(classifyFailure({ exceptionId: '424242', reason: 'zzz', gsbStatus: 'BACKUP' }).errorClass).toBe('transient');
     expect(classifyFailure({ exceptionId: '424242', reason: 'zzz' }).errorClass).toBe('unknown');
+  });
+});
+
+describe('every FAILURE the emulator can answer with', () => {
+  // Record<ExceptionKey, …>: an exception added to the emulator does not type-check here until it is classified.
+  const expected: Record<ExceptionKey, ErrorClass> = {
+    forwardFailed: 'invalidValue', accessDenied: 'accessDenied', noRecordFound: 'userNotFound', processError: 'transient',
+    serviceUnavailable: 'transient', rateLimited: 'rateLimited', userNotFound: 'userNotFound', incorrectCredentials: 'authentication',
+    duplicateWebExId: 'duplicateUser', duplicateEmail: 'duplicateUser', invalidSessionTicket: 'authentication',
+    ticketGenerationFailed: 'accessDenied', unifiedSiteCreateRefused: 'siteUnsupported', roleNotSupported: 'siteUnsupported',
+    sessionTicketNotSupported: 'siteUnsupported', profileSetupError: 'siteUnsupported', sessionTypeLimitExceeded: 'sessionTypeLimit',
+    hostLimitExceeded: 'hostLimit', cantSetField: 'invalidValue', featureNotEnabled: 'featureNotEnabled',
+    invalidPersonalUrl: 'invalidPersonalUrl', personalUrlTaken: 'invalidPersonalUrl', passwordPolicy: 'invalidValue',
+    siteNotFound: 'authentication', managedByControlHub: 'siteUnsupported', operationNotSupported: 'siteUnsupported',
+    internalError: 'unknown',
+  };
+  it.each(Object.values(EXCEPTIONS).map((e) => [e.key, e] as const))('%s is classified with its remedy', (key, e) => {
+    const reason = formatReason(e.reason, { field: 'timeZoneID', detail: 'x', value: '0' });
+    const error = classifyFailure({ exceptionId: e.id, reason, value: '214' }, resolve);
+    expect(error.errorClass).toBe(expected[key]);
+    expect(error.remedy).toBe(REMEDIES[expected[key]]);
   });
 });
