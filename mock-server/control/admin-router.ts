@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import { adminAccess, type AdminAccessOptions } from './admin-access';
 import { catalogView } from './catalog-view';
 import { ControlError, type ControlPlane } from './control-plane';
-import { bundledNames, loadBundled } from './scenarios/bundled';
+import { bundledNames, bundledPath, loadBundled } from './scenarios/bundled';
 import { parseScenarioText, validateScenario } from './scenarios/parse-scenario';
 import { ScenarioError } from './scenarios/scenario-error';
 import { siteDetail, siteSummary } from './site-view';
@@ -65,7 +65,10 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     const body: unknown = req.body;
     let parsed;
     if (typeof body === 'string') parsed = parseScenarioText(body, 'request body');
-    else if (isObject(body) && typeof body.bundled === 'string' && Object.keys(body).length === 1) parsed = loadBundled(body.bundled);
+    else if (isObject(body) && typeof body.bundled === 'string' && Object.keys(body).length === 1) {
+      if (!bundledPath(body.bundled)) throw new ControlError(404, `no bundled scenario "${body.bundled}" (known: ${bundledNames().join(', ')})`);
+      parsed = loadBundled(body.bundled);
+    }
     else if (isObject(body)) parsed = { ...validateScenario(body, 'request body'), source: 'request body', locate: () => undefined };
     else throw new ControlError(400, 'send a scenario as JSON, as YAML text (Content-Type: application/yaml), or {"bundled": "NAME"}');
     control.loadScenario(parsed);

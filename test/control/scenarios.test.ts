@@ -210,6 +210,9 @@ sites:
     const bundled = await request(mock.app).post('/_mock/scenario').send({ bundled: 'rate-limited' });
     expect(bundled.status).toBe(200);
     expect(bundled.body.faults).toHaveLength(1);
+    const unknown = await request(mock.app).post('/_mock/scenario').send({ bundled: 'no-such-scenario' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatch(/no bundled scenario "no-such-scenario" \(known: .*rate-limited/);
     const list = await request(mock.app).get('/_mock/scenarios');
     expect(list.body.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(REQUIRED));
   });
