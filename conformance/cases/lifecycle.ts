@@ -114,9 +114,12 @@ export function lifecycleCases(): CaseDef[] {
       },
     },
     {
-      id: 'import-all-pages', group: 'lifecycle', required: true, title: 'import every user of a site larger than one page (LstsummaryUser returns at most 500)',
+      id: 'import-all-pages', group: 'lifecycle', required: true, title: 'import every user, deactivated ones too, of a site larger than one page (LstsummaryUser returns at most 500)',
       site: { seedUsers: 520 },
       async run(ctx) {
+        // Deactivated users must come back too: an import that skips them lets the IdP create them again.
+        const all = await ctx.users.list();
+        for (const w of [all[2], all[250], all[all.length - 1]]) await ctx.users.deactivate(w);
         const adapter = await ctx.adapter();
         const imported = expectOk(await ctx.call('import', () => adapter.import()), 'import');
         const expected = await ctx.users.list();

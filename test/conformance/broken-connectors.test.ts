@@ -3,6 +3,7 @@
  * describes its bug — and, within the slice run, only those cases.
  */
 import type { AdapterFactory } from '../../conformance/adapter';
+import { createAdapter as activeUsersOnly } from '../broken-connectors/active-users-only';
 import type { CaseFilter } from '../../conformance/cases';
 import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
 import { createAdapter as caseSensitiveBooleans } from '../broken-connectors/case-sensitive-booleans';
@@ -31,6 +32,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
   ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-*', 'duplicate-webexid'] },
     ['errors/transient-503-after-create', 'errors/transient-dropped-create']],
   ['stops after the first import page', firstPageOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get'] },
+    ['lifecycle/import-all-pages']],
+  ['imports active users only', activeUsersOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get', 'deactivate'] },
     ['lifecycle/import-all-pages']],
   ['reads "TRUE" as false', caseSensitiveBooleans, { groups: ['attributes'], ids: ['boolean-text-input', 'privilegeHost.*'] },
     ['attributes/boolean-text-input']],
