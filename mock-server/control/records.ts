@@ -45,8 +45,11 @@ export function fromStoredUser(u: StoredUser): UserRecord {
   for (const { slot, dflt } of WITH_DEFAULT) values[slot] = dflt;
   for (const [path, value] of Object.entries(u.values)) {
     const leafSlot = leafByPath.get(path)?.slot ?? -1;
-    const slot = leafSlot >= 0 ? leafSlot : listByPath.get(path)?.slot ?? -1;
+    const isList = leafSlot < 0;
+    const slot = isList ? listByPath.get(path)?.slot ?? -1 : leafSlot;
     if (slot < 0) throw new Error(`user ${u.userId}: unknown attribute path ${path}`);
+    // A list stored as one value (or the reverse) would break every later read of this user.
+    if (value !== null && Array.isArray(value) !== isList) throw new Error(`user ${u.userId}: ${path} must be ${isList ? 'a list' : 'a single value'}`);
     values[slot] = value === null ? undefined : value;
   }
   const rec: UserRecord = { userId: u.userId, registeredAt: u.registeredAt, values };

@@ -131,6 +131,19 @@ describe('admin API', () => {
     expect(resultOf((await api.post(XML_PATH).send(createUser('after.refused'))).text)).toBe('SUCCESS');
   });
 
+  it('refuses a snapshot whose user holds a single value where the catalog has a list, or a list for a single value', async () => {
+    const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
+    for (const [path, value] of [['meetingTypes/meetingType', 'x'], ['firstName', ['a']]] as const) {
+      const bad = JSON.parse(JSON.stringify(snap));
+      bad.users[3].values[path] = value;
+      const res = await api.post('/_mock/sites/demo/snapshot').send(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toContain(path);
+    }
+    const host = await api.post(XML_PATH).send(getUser('host'));
+    expect(resultOf(host.text)).toBe('SUCCESS');
+  });
+
   it('a snapshot config with a partial password policy or feature set keeps the defaults for the rest', async () => {
     const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
     snap.config.id = 200003;
