@@ -175,6 +175,7 @@ export class Site {
       values[SLOT.webExId] = targetId;
     }
     const email = String(values[SLOT.email] ?? '');
+    if (email === '') throw cantSetField('email', 'email is required'); // as on CreateUser: a user without one cannot be found by it
     const emailOwner = this.findByEmail(email);
     if (emailOwner && emailOwner !== rec) throw new WebexError('duplicateEmail');
     if (flags.sparkMeet && String(values[SLOT.webExId]).toLowerCase() !== email.toLowerCase()) throw new WebexError('profileSetupError');

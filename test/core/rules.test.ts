@@ -186,6 +186,12 @@ describe('value validation', () => {
     expectFailure(await call(mock, 'SetUser', elements({ webExId: 'host', email2: 'not-an-email' })), '030071', /^Can't set field email2/);
   });
 
+  it('SetUser may not blank the email (CreateUser requires one): 030071 and the email stays', async () => {
+    expectFailure(await call(mock, 'SetUser', elements({ webExId: 'host', email: '' })), '030071', /^Can't set field email/);
+    expectFailure(await call(mock, 'SetUser', elements({ webExId: 'host', email: '   ' })), '030071', /^Can't set field email/);
+    expect((await getUser(mock, 'host'))['use:email']).toBe(DEMO.host.email);
+  });
+
   it('read-only elements cannot be written on CreateUser', async () => {
     expectFailure(await call(mock, 'CreateUser', newUserBody({ timeZoneWithDST: 'x' }).xml), '030071', /^Can't set field timeZoneWithDST: the field is read-only/);
   });
