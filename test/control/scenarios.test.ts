@@ -1,6 +1,6 @@
 import request from 'supertest';
 import {
-  SLOT, ScenarioError, bundledNames, createWebexMock, loadBundled, parseScenarioText, type ExpectSpec, type ParsedScenario,
+  SLOT, ScenarioError, SiteRegistry, applyScenario, bundledNames, createWebexMock, loadBundled, parseScenarioText, type ExpectSpec, type ParsedScenario,
 } from '../../mock-server';
 import { checkExpectation, runReproduce } from '../../mock-server/control/scenarios/reproduce';
 import { listScenarios, reproduce } from '../../mock-server/control/cli-scenarios';
@@ -181,6 +181,18 @@ sites:
       - { webExId: a, email: a@acme.example.com }
       - { webExId: b, email: b@acme.example.com, timeZoneID: 400 }
 `)).toMatchObject({ path: 'sites.0.users.1', line: 5, message: expect.stringContaining('030071') });
+  });
+
+  it('applyScenario leaves nothing half-added: the site whose user is refused is not left in the registry', () => {
+    const registry = new SiteRegistry();
+    const parsed = parseScenarioText(`sites:
+  - name: first
+  - name: second
+    users:
+      - { webExId: b, email: b@second.example.com, timeZoneID: 400 }
+`, 'half.yaml');
+    expect(() => applyScenario(registry, parsed)).toThrow(ScenarioError);
+    expect(registry.all().map((s) => s.name)).toEqual([]);
   });
 
   it('loads through the admin API (YAML text) and reports issues with lines as 400', async () => {

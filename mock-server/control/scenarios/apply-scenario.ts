@@ -79,6 +79,16 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
   } catch (e) {
     throw new SitePathError((e as Error).message, ['sites', i, 'name']);
   }
+  try {
+    addScenarioUsers(site, s, i);
+  } catch (e) {
+    registry.remove(site.name); // the caller only knows about the sites that were built completely
+    throw e;
+  }
+  return site;
+}
+
+function addScenarioUsers(site: Site, s: ScenarioSite, i: number): void {
   let at = SCENARIO_EPOCH;
   // Admins exist before the scenario starts (Control Hub made them): Spark Meet's XML API role ban does not apply.
   s.admins.forEach((a, j) => {
@@ -109,7 +119,6 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
       throw e;
     }
   }
-  return site;
 }
 
 function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[], asSiteOwner = false): void {
