@@ -283,6 +283,18 @@ export function errorCases(): CaseDef[] {
       if (profile.title !== 'Backed up') fail('title "Backed up"', `title ${JSON.stringify(profile.title)}`);
     }),
 
+    errorCase('backup-success', 'site served by backup servers (every answer gsbStatus BACKUP, result SUCCESS) → create, update and get succeed, one CreateUser', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      ctx.control().faults.push(fault.rewrite('*', 'answered by backup servers (gsbStatus BACKUP)', (body) => body.replace(/(<(?:serv:)?gsbStatus>)PRIMARY</, '$1BACKUP<')));
+      const adapter = await ctx.adapter();
+      expectOk(await ctx.call('create', () => adapter.create(ctx.base(id))), 'create answered SUCCESS by backup servers');
+      expectOk(await ctx.call('update', () => adapter.update(id, { title: 'From backup' })), 'update answered SUCCESS by backup servers');
+      const profile = expectOk(await ctx.call('get', () => adapter.get(id)), 'get answered SUCCESS by backup servers');
+      if (profile.title !== 'From backup') fail('title "From backup"', `title ${JSON.stringify(profile.title)}`);
+      expectSentOnce(ctx, 'CreateUser');
+    }),
+
     errorCase('transient-backend', '000035 "ASService not responding" once → retried, the update lands', async (ctx) => {
       const users = ctx.users;
       const id = ctx.unique('e');

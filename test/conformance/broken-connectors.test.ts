@@ -4,6 +4,7 @@
  */
 import type { AdapterFactory } from '../../conformance/adapter';
 import { createAdapter as activeUsersOnly } from '../broken-connectors/active-users-only';
+import { createAdapter as backupMeansFailure } from '../broken-connectors/backup-means-failure';
 import type { CaseFilter } from '../../conformance/cases';
 import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
 import { createAdapter as caseSensitiveBooleans } from '../broken-connectors/case-sensitive-booleans';
@@ -39,6 +40,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['attributes/boolean-text-input']],
   ['sends booleans as 1/0', numericBooleans, { groups: ['attributes'], ids: ['boolean-*', 'privilegeHost.*'] },
     ['attributes/boolean-wire-form']],
+  ['reads gsbStatus BACKUP as a failure', backupMeansFailure, { groups: ['errors'], ids: ['backup-success', 'transient-backup', 'transient-backend'] },
+    ['errors/backup-success']],
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
