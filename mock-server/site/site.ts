@@ -161,13 +161,14 @@ export class Site {
     const values = cloneValues(rec.values);
     const flags = this.config.flags;
 
-    if (flags.controlHubManaged) this.checkControlHubFields(rec, input, newWebExId);
+    // A blank newWebExId renames nothing.
+    const targetId = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId.trim() : undefined;
+    if (flags.controlHubManaged) this.checkControlHubFields(rec, input, targetId);
     this.applySessionTypeQuirk(rec, input);
     const written = this.applyInput(values, input, 'set', rec);
     this.checkRoles(values, written);
 
     const oldId = String(rec.values[SLOT.webExId]);
-    const targetId = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId.trim() : undefined;
     if (targetId !== undefined) {
       if (targetId.length > 64) throw cantSetField('newWebExId', 'is longer than 64 characters');
       const other = this.findUser(targetId);

@@ -273,6 +273,10 @@ describe('quirks', () => {
     expectFailure(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: 'renamed' }), A), '030077', /webExId/);
     expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, email: u.email, title: 'Allowed' }), A)); // same value, other fields
     expect((await getUser(mock, u.webExId, A))['use:title']).toBe('Allowed');
+    // An empty newWebExId renames nothing (as on any site), and the same id with padding is no rename either.
+    expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: '', title: 'Still allowed' }), A));
+    expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: ` ${u.webExId} ` }), A));
+    expect((await getUser(mock, u.webExId, A))['use:title']).toBe('Still allowed');
   });
 
   describe('Spark Meet (Common Identity) site', () => {
