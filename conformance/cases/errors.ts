@@ -284,7 +284,6 @@ export function errorCases(): CaseDef[] {
     }),
 
     errorCase('backup-success', 'site served by backup servers (every answer gsbStatus BACKUP, result SUCCESS) → create, update and get succeed, one CreateUser', async (ctx) => {
-      const users = ctx.users;
       const id = ctx.unique('e');
       ctx.control().faults.push(fault.rewrite('*', 'answered by backup servers (gsbStatus BACKUP)', (body) => body.replace(/(<(?:serv:)?gsbStatus>)PRIMARY</, '$1BACKUP<')));
       const adapter = await ctx.adapter();

@@ -3,7 +3,7 @@ import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
 import { expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
-import { SUBJECT_PATHS, baseProfile, featureOf, inputOf, supportedAttributes } from './values';
+import { SUBJECT_PATHS, featureOf, supportedAttributes } from './values';
 
 interface Licences { hosts: number; sessionType: number }
 

@@ -102,10 +102,6 @@ export function attributeSpecs(): AttributeSpec[] {
 /** Every subject holds two Meeting Center session types, so defaultSessionType has a real choice. */
 export const SUBJECT_PATHS: Record<string, string[]> = { 'meetingTypes/meetingType': ['214', String(SECOND_SESSION_TYPE)] };
 
-export function baseProfile(webExId: string): Profile {
-  return { webExId, email: `${webExId}@conformance.example.com`, firstName: 'Conf', lastName: 'Subject' };
-}
-
 /** Flat profile → the emulator's input by catalog path (list leaves grouped into one item), for direct writes. */
 export function inputOf(profile: Profile, extra: Record<string, string | string[]> = {}): UserInput {
   const paths: Record<string, string | Record<string, string>[] | string[]> = { ...extra };
