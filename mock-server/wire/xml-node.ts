@@ -7,6 +7,7 @@ export interface XmlNode {
   text: string;
 }
 
+/** Local names are matched case-sensitively, as the real service does (webExId vs webExID matters). */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
   return node?.children.find((c) => c.name === name);
 }
@@ -18,9 +19,4 @@ export function childrenNamed(node: XmlNode | undefined, name: string): XmlNode[
 export function childText(node: XmlNode | undefined, name: string): string | undefined {
   const c = child(node, name);
   return c ? c.text : undefined;
-}
-
-/** Local names are matched case-sensitively, as the real service does (webExId vs webExID matters). */
-export function hasChild(node: XmlNode | undefined, name: string): boolean {
-  return child(node, name) !== undefined;
 }

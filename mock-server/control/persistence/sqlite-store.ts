@@ -20,7 +20,7 @@ export class SqliteStore implements StateStore {
   private readonly db: Database.Database;
   private readonly stmt: {
     upsertSite: Database.Statement; upsertUser: Database.Statement; deleteUsers: Database.Statement;
-    deleteSite: Database.Statement; deleteAllUsers: Database.Statement; deleteAllSites: Database.Statement;
+    deleteAllUsers: Database.Statement; deleteAllSites: Database.Statement;
     countSites: Database.Statement; sites: Database.Statement; users: Database.Statement;
   };
 
@@ -48,7 +48,6 @@ export class SqliteStore implements StateStore {
       upsertSite: this.db.prepare('INSERT INTO sites (name, config) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET config = excluded.config'),
       upsertUser: this.db.prepare('INSERT INTO users (site, user_id, record) VALUES (?, ?, ?) ON CONFLICT(site, user_id) DO UPDATE SET record = excluded.record'),
       deleteUsers: this.db.prepare('DELETE FROM users WHERE site = ?'),
-      deleteSite: this.db.prepare('DELETE FROM sites WHERE name = ?'),
       deleteAllUsers: this.db.prepare('DELETE FROM users'),
       deleteAllSites: this.db.prepare('DELETE FROM sites'),
       countSites: this.db.prepare('SELECT COUNT(*) AS n FROM sites'),
@@ -92,11 +91,6 @@ export class SqliteStore implements StateStore {
       return;
     }
     this.stmt.upsertUser.run(site.name, change.user.userId, JSON.stringify(toStoredUser(change.user)));
-  }
-
-  /** Sites removed from the registry (per-site reset recreates them) are rewritten by saveSite. */
-  removeSite(name: string): void {
-    this.stmt.deleteSite.run(name);
   }
 
   close(): void {
