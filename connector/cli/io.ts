@@ -5,10 +5,15 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whole stdin as text (profile files given as "-", passwords). */
   readStdin(): Promise<string>;
-  /** Ask for a secret without echoing it; undefined when there is no terminal. */
+  /** Ask for a secret without echoing it; undefined when there is no terminal; rejects with PromptCancelled on Ctrl-C. */
   promptSecret?(prompt: string): Promise<string | undefined>;
   readFile(path: string): Promise<string>;
   fetch?: typeof fetch;
+}
+
+/** The user pressed Ctrl-C at a hidden prompt (raw mode turns it into a character, not a signal). */
+export class PromptCancelled extends Error {
+  constructor() { super('cancelled'); }
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -25,7 +30,7 @@ function promptHidden(prompt: string): Promise<string | undefined> {
   const stdin = process.stdin;
   if (!stdin.isTTY) return Promise.resolve(undefined);
   process.stderr.write(prompt);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let value = '';
     stdin.setRawMode(true);
     stdin.resume();
@@ -33,20 +38,20 @@ function promptHidden(prompt: string): Promise<string | undefined> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') {
-          finish(value);
+          finish(() => resolve(value));
           return;
         }
-        if (ch === '\u0003') { finish(undefined); return; }
+        if (ch === '\u0003') { finish(() => reject(new PromptCancelled())); return; }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }
     };
-    const finish = (result: string | undefined) => {
+    const finish = (settle: () => void) => {
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
       process.stderr.write('\n');
-      resolve(result);
+      settle();
     };
     stdin.on('data', onData);
   });

@@ -3,7 +3,7 @@ import { WebexConnector, type ConnectorConfig } from '../connector';
 import { ConnectorError } from '../errors/connector-error';
 import { localError } from '../errors/classify';
 import type { ImportProgress } from '../operations/import-users';
-import type { CliIo } from './io';
+import { PromptCancelled, type CliIo } from './io';
 import { formatConnection, formatError, formatImport, formatPush, formatSchema } from './format';
 
 export const USAGE = `Usage: webex-connector <command> [options]
@@ -103,7 +103,13 @@ async function readProfile(file: string | undefined, io: CliIo): Promise<unknown
 
 async function newPassword(values: Values, io: CliIo): Promise<string> {
   if (values['new-password'] !== undefined) return values['new-password'];
-  const prompted = await io.promptSecret?.('New password: ');
+  let prompted: string | undefined;
+  try {
+    prompted = await io.promptSecret?.('New password: ');
+  } catch (error) {
+    if (error instanceof PromptCancelled) throw new UsageError('password entry cancelled');
+    throw error;
+  }
   if (prompted !== undefined) return prompted;
   // Piped stdin: the first line is the password.
   return (await io.readStdin()).replace(/\r?\n[\s\S]*$/, '');

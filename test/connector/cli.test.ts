@@ -1,5 +1,5 @@
 import { runCli } from '../../connector/cli/main';
-import type { CliIo } from '../../connector/cli/io';
+import { PromptCancelled, type CliIo } from '../../connector/cli/io';
 import { fakeFetch, type SeenRequest, type Reply } from './helpers/fake-fetch';
 import { failure, success } from './helpers/webex-xml';
 
@@ -129,4 +129,15 @@ describe('secrets stay out of CLI output', () => {
     expect(t.err()).toMatch(/must not contain a user name or password/);
     expect(leaked(t)).not.toContain('Url-Secret!');
   });
+});
+
+it('password: a cancelled prompt (Ctrl-C) stops, without falling back to reading stdin', async () => {
+  const t = io(() => success('setUserResponse'));
+  let stdinRead = false;
+  t.cliIo.readStdin = async () => { stdinRead = true; return 'typed-in-clear\n'; };
+  t.cliIo.promptSecret = async () => { throw new PromptCancelled(); };
+  expect(await runCli(['password', 'jdoe'], t.cliIo)).toBe(2);
+  expect(t.err()).toMatch(/cancelled/);
+  expect(stdinRead).toBe(false);
+  expect(t.fake.seen).toHaveLength(0);
 });
