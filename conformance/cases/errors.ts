@@ -273,6 +273,18 @@ export function errorCases(): CaseDef[] {
       expectStored(await userOf(users, id), 'title', 'Survived a drop');
     }),
 
+    errorCase('transient-dropped-rename', 'rename committed but its answer lost (dropped connection) → success: the retry must not report the old webExId missing', async (ctx) => {
+      const users = ctx.users;
+      const id = ctx.unique('e');
+      const renamed = ctx.unique('renamed');
+      await users.create(ctx.base(id));
+      ctx.control().faults.push(fault.dropAfter('SetUser'));
+      const adapter = await ctx.adapter();
+      expectOk(await ctx.call('update', () => adapter.update(id, { webExId: renamed })), `rename to ${renamed} whose answer was lost`);
+      await userOf(users, renamed);
+      if (await users.find(id)) fail(`${id} renamed`, `${id} still exists`);
+    }),
+
     errorCase('transient-backup', 'FAILURE with gsbStatus BACKUP on GetUser → treated as transient and retried', async (ctx) => {
       const users = ctx.users;
       const id = ctx.unique('e');

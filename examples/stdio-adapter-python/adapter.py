@@ -467,23 +467,24 @@ class Connector:
     def get_user(self, webex_id):
         return self.client.call(USER_BINDING + "GetUser", "<webExId>%s</webExId>" % escape(webex_id))
 
-    def set_user(self, webex_id, body):
-        self.client.call(USER_BINDING + "SetUser", "<webExId>%s</webExId>%s" % (escape(webex_id), body))
+    def set_user(self, webex_id, body, before_retry=None):
+        self.client.call(USER_BINDING + "SetUser", "<webExId>%s</webExId>%s" % (escape(webex_id), body), before_retry=before_retry)
         return {"webExId": webex_id}
+
+    def find_user(self, webex_id):
+        """GetUser, or None when the user is not there (checks whether an answer-less write landed)."""
+        try:
+            return self.get_user(webex_id)
+        except ConnectorError as e:
+            if e.cls == "notFound":
+                return None
+            raise
 
     def create(self, args):
         profile = validate(args.get("profile"), creating=True)
         url = profile.pop("personalUrl", None)
         webex_id = profile["webExId"]
-
-        def already_there():
-            try:
-                return self.get_user(webex_id)
-            except ConnectorError as e:
-                if e.cls == "notFound":
-                    return None
-                raise
-        self.client.call(USER_BINDING + "CreateUser", elements(profile), before_retry=already_there)
+        self.client.call(USER_BINDING + "CreateUser", elements(profile), before_retry=lambda: self.find_user(webex_id))
         if url is not None:  # Webex ignores personalUrl on create
             self.set_user(webex_id, elements({"personalUrl": url}))
         return {"webExId": webex_id}
@@ -495,7 +496,8 @@ class Connector:
         extra = "<newWebExId>%s</newWebExId>" % escape(new_id) if new_id and new_id != webex_id else ""
         if not profile and not extra:
             raise ConnectorError("invalidValue", "nothing to update")
-        self.set_user(webex_id, elements(profile) + extra)
+        # A rename whose answer was lost cannot be repeated (the old webExId is gone): look for the new one first.
+        self.set_user(webex_id, elements(profile) + extra, before_retry=(lambda: self.find_user(new_id)) if extra else None)
         return {"webExId": new_id if extra else webex_id}
 
     def setPassword(self, args):

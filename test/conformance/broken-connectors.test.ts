@@ -7,6 +7,7 @@ import { createAdapter as activeUsersOnly } from '../broken-connectors/active-us
 import { createAdapter as backupMeansFailure } from '../broken-connectors/backup-means-failure';
 import type { CaseFilter } from '../../conformance/cases';
 import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
+import { createAdapter as blindUpdateRetry } from '../broken-connectors/blind-update-retry';
 import { createAdapter as caseSensitiveBooleans } from '../broken-connectors/case-sensitive-booleans';
 import { createAdapter as dropsAttribute } from '../broken-connectors/drops-attribute';
 import { createAdapter as dropsGatedAttribute } from '../broken-connectors/drops-gated-attribute';
@@ -32,6 +33,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['errors/feature-off-create']],
   ['retries CreateUser blindly', blindRetry, { groups: ['errors'], ids: ['transient-dropped-create', 'transient-503-*', 'duplicate-webexid'] },
     ['errors/transient-503-after-create', 'errors/transient-dropped-create']],
+  ['retries a rename blindly', blindUpdateRetry, { groups: ['errors'], ids: ['transient-dropped-update', 'transient-dropped-rename', 'duplicate-on-rename'] },
+    ['errors/transient-dropped-rename']],
   ['stops after the first import page', firstPageOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get'] },
     ['lifecycle/import-all-pages']],
   ['imports active users only', activeUsersOnly, { groups: ['lifecycle'], ids: ['import-all-pages', 'get', 'deactivate'] },
@@ -45,7 +48,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
-    ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-update']],
+    ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-rename', 'errors/transient-dropped-update']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {
