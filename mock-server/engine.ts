@@ -78,7 +78,12 @@ const BASE_HEADERS = {
 /** 000000 as real sites answer an unreadable envelope: no bodyContent; the reason keeps `null` as captured. */
 function forwardFailed(detail: string): EngineResponse {
   const reason = formatReason(EXCEPTIONS.forwardFailed.reason, { detail: 'null' });
-  return xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, reason, { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': detail });
+  return xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, reason, { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': headerSafe(detail) });
+}
+
+/** The detail quotes the request (an xsi:type): characters a header cannot carry are written as \uXXXX. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function xmlResponse(body: string, extra: Record<string, string> = {}): EngineResponse {

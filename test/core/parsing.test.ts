@@ -94,6 +94,28 @@ describe('lenient parsing', () => {
     }
   });
 
+  it('an xsi:type with a line break or non-Latin-1 characters gets 000000 with a header-safe detail (the write once threw)', async () => {
+    for (const type of ['use:get&#10;User', 'use:getUser\u20ac']) {
+      const a = await rawPost(server, Buffer.from(`<message ${XSI}><header>${SEC}</header>${getUserBody(type)}</message>`), {});
+      expectFailure(a, '000000', 'Fail to forward request:null');
+      expect(a.headers['x-webex-mock-detail']).toMatch(/^unknown xsi:type use:get[\x20-\x7e]*User|^unknown xsi:type use:getUser[\x20-\x7e]+$/);
+    }
+  });
+
+  it('an answer the socket refuses (an interceptor\'s bad header) is a 500, not a hung request', async () => {
+    const own = createWebexMock();
+    own.engine.interceptors.push(() => ({ status: 200, headers: { 'X-Bad': 'a\nb' }, body: '' }));
+    const srv = await own.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const errors = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const a = await rawPost(srv, Buffer.from(xmlRequest('GetUser', '<webExId>host</webExId>')), {});
+      errors.mockRestore();
+      expect(a.status).toBe(500);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('an ISO-8859-1 declared body is decoded as Latin-1 and answered in UTF-8', async () => {
     const xml = xmlRequest('SetUser', '<webExId>host</webExId><lastName>Müller-Größe</lastName>').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
     const latin1 = Buffer.from(xml, 'latin1');
