@@ -8,6 +8,7 @@ import type { SiteRegistry } from '../site/registry';
 import type { Site } from '../site/site';
 import { siteConfig, type SiteConfig } from '../site/site-config';
 import { sessionTypeSchema, siteSettingsSchema } from './site-settings';
+import { SITE_NAME, SITE_NAME_RULE } from './scenarios/scenario-schema';
 import { SLOT, type UserRecord } from '../site/user-record';
 import { cloneConfig, fromStoredUser, toStoredUser, type StoredUser } from './records';
 
@@ -59,6 +60,7 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
   const records = parsed.data.users.map((u) => fromStoredUser(u as StoredUser));
   checkUnique(records);
   const existing = registry.get(name);
+  if (!existing && !SITE_NAME.test(name)) throw new Error(`invalid snapshot target "${name}": ${SITE_NAME_RULE}`);
   const incoming = parsed.data.config as unknown as Partial<SiteConfig>;
   const config = siteConfig({
     ...incoming,

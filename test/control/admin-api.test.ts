@@ -144,6 +144,15 @@ describe('admin API', () => {
     expect(resultOf(host.text)).toBe('SUCCESS');
   });
 
+  it('a snapshot imported as a new site needs a site name a scenario would accept (400 otherwise, no site added)', async () => {
+    const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
+    snap.config.id = 200004;
+    const res = await api.post('/_mock/sites/bad%0Aname/snapshot').send(snap);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/site name/);
+    expect(mock.registry.all().map((s) => s.name)).toEqual(['demo']);
+  });
+
   it('a snapshot config with a partial password policy or feature set keeps the defaults for the rest', async () => {
     const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
     snap.config.id = 200003;

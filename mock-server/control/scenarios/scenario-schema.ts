@@ -8,6 +8,10 @@ import { siteSettingsSchema } from '../site-settings';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
+/** Site names: the {name}.webex.com host. */
+export const SITE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+export const SITE_NAME_RULE = 'a site name is letters, digits and dashes (it is the {name}.webex.com host)';
+
 /** A user by flat attribute names (SPEC §4: firstName, privilegeHost, phonesMobilePhone...), or catalog paths. */
 export const userSchema = z.record(z.string(), z.union([scalar, z.array(z.union([z.string(), z.number()]))]));
 
@@ -36,7 +40,7 @@ export const generateSchema = z.object({
 }).strict();
 
 export const siteSchema = siteSettingsSchema.extend({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'a site name is letters, digits and dashes (it is the {name}.webex.com host)'),
+  name: z.string().regex(SITE_NAME, SITE_NAME_RULE),
   id: z.number().int().min(1).max(2_147_483_647).optional(),
   partnerId: z.string().min(1).optional(),
   admins: z.array(adminSchema).default([]),
