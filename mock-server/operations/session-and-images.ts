@@ -37,7 +37,7 @@ export function delSessionTemplates(ctx: OperationContext): OperationResult {
   }
   const type = childText(ctx.body, 'templateType')?.trim() ?? 'User';
   if (type !== 'User' && type !== 'Site') throw cantSetField('templateType', `"${type}" is not one of User, Site`);
-  if (type === 'Site' && !ctx.caller!.isAdmin) throw new WebexError('accessDenied');
+  if (type === 'Site' && (!ctx.caller!.isAdmin || ctx.caller!.isReadOnlyAdmin)) throw new WebexError('accessDenied'); // a site-wide write
   return { body: '' };
 }
 

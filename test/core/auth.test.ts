@@ -150,6 +150,8 @@ describe('privileges', () => {
     expectFailure(await call(mock, 'CreateUser', newUserBody().xml, RO), '000001');
     expectFailure(await call(mock, 'SetUser', elements({ webExId: 'host', title: 'RO was here' }), RO), '000001');
     expectFailure(await call(mock, 'DelUser', '<webExId>host</webExId>', RO), '000001');
+    const siteTemplates = '<sessionTemplate><name>Weekly</name><serviceType>MeetingCenter</serviceType></sessionTemplate><templateType>Site</templateType>';
+    expectFailure(await call(mock, 'DelSessionTemplates', siteTemplates, RO), '000001');
     expect(site.userCount).toBe(before);
     expect(readPath(site.findUser('host')!, 'title')).not.toBe('RO was here');
     expect(readPath(site.findUser('host')!, 'active')).toBe('ACTIVATED');
