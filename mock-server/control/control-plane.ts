@@ -97,26 +97,12 @@ export class ControlPlane {
 
   /** Load a scenario: it replaces every site and fault, and becomes what resets return to. */
   loadScenario(parsed: ParsedScenario): void {
-    const previous = { scenario: this.scenario, setup: this.setup };
-    const liveSites = this.registry.all().map((site) => ({ config: site.config, users: [...site.users()] }));
-    const liveFaults = this.faults.list().map(({ match, effect }) => ({ match, effect }));
+    // Built aside first: a scenario the site rules refuse throws here and leaves the running state untouched —
+    // users, settings, session tickets, and the faults with their ids, counters and RNG.
+    applyScenario(new SiteRegistry(this.registry.now), parsed);
     this.scenario = parsed;
     this.setup = (r) => { applyScenario(r, parsed); };
-    try {
-      this.rebuild();
-    } catch (e) {
-      // A scenario the site rules refuse leaves the running state as it was (users, settings and faults).
-      this.scenario = previous.scenario;
-      this.setup = previous.setup;
-      this.withoutStore(() => {
-        this.registry.clear();
-        for (const live of liveSites) this.registry.add(live.config).replaceUsers(live.users);
-      });
-      this.faults.clear();
-      for (const f of liveFaults) this.faults.add(f);
-      this.store?.saveAll(this.registry);
-      throw e;
-    }
+    this.rebuild();
   }
 
   site(name: string): Site {

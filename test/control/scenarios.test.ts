@@ -4,7 +4,7 @@ import {
 } from '../../mock-server';
 import { checkExpectation, runReproduce } from '../../mock-server/control/scenarios/reproduce';
 import { listScenarios, reproduce } from '../../mock-server/control/cli-scenarios';
-import { XML_PATH } from './support/xml';
+import { XML_PATH, authenticateUser, exceptionOf, getUser, resultOf } from './support/xml';
 
 const REQUIRED = [
   'user-limit-exceeded', 'host-limit-reached', 'personal-url-invalid', 'cant-set-field', 'attribute-needs-feature',
@@ -181,6 +181,20 @@ sites:
       - { webExId: a, email: a@acme.example.com }
       - { webExId: b, email: b@acme.example.com, timeZoneID: 400 }
 `)).toMatchObject({ path: 'sites.0.users.1', line: 5, message: expect.stringContaining('030071') });
+  });
+
+  it('a refused scenario load leaves fault counters, the fault RNG and session tickets as they were', async () => {
+    const mock = createWebexMock();
+    const api = request(mock.app);
+    mock.control.faults.add({ match: { operation: 'GetUser', times: 1 }, effect: { exception: { id: '000029', reason: 'process error' } } });
+    expect(exceptionOf((await api.post(XML_PATH).send(getUser('host'))).text)).toBe('000029');
+    const ticket = /<use:sessionTicket>([^<]+)</.exec((await api.post(XML_PATH).send(authenticateUser())).text)![1];
+    const refused = await api.post('/_mock/scenario').set('Content-Type', 'application/yaml')
+      .send('sites:\n  - name: acme\n    hostLimit: 1\n    users:\n      - { webExId: a, email: a@x.example.com }\n      - { webExId: b, email: b@x.example.com }\n');
+    expect(refused.status).toBe(400);
+    expect(mock.control.faults.list()).toEqual([expect.objectContaining({ id: 'f1', seen: 1, fired: 1 })]);
+    expect(resultOf((await api.post(XML_PATH).send(getUser('host'))).text)).toBe('SUCCESS'); // times: 1 stays used up
+    expect(resultOf((await api.post(XML_PATH).send(getUser('host', { webExId: 'admin', sessionTicket: ticket }))).text)).toBe('SUCCESS');
   });
 
   it('applyScenario leaves nothing half-added: the site whose user is refused is not left in the registry', () => {
