@@ -34,6 +34,13 @@ describe('request journal', () => {
     expect(text).toContain(REDACTED);
   });
 
+  it('shows request elements named like Object properties (constructor, toString, __proto__) as they were sent', async () => {
+    const body = '<webExId>host</webExId><constructor>c</constructor><toString>t</toString><__proto__><title>p</title></__proto__>';
+    await api.post(XML_PATH).send(envelope('user.GetUser', body));
+    const text = (await api.get('/_mock/journal')).text;
+    expect(text).toContain('"body":{"webExId":"host","constructor":"c","toString":"t","__proto__":{"title":"p"}}');
+  });
+
   it('filters by site, operation, result and since, and keeps the last `limit`', async () => {
     await api.post(XML_PATH).send(getUser('host'));
     await api.post(XML_PATH).send(getUser('nobody'));

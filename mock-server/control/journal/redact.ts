@@ -66,7 +66,7 @@ export function redactValue(value: unknown, secrets: readonly string[]): unknown
   if (typeof value === 'string') return scrubLiterals(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out = Object.create(null) as Record<string, unknown>; // a key named __proto__ stays a key
     for (const [k, v] of Object.entries(value)) {
       out[k] = isSecretName(k) && v !== '' && v !== undefined ? REDACTED : redactValue(v, secrets);
     }

@@ -5,7 +5,8 @@ export type PlainXml = string | { [name: string]: PlainXml | PlainXml[] };
 
 export function xmlToObject(node: XmlNode): PlainXml {
   if (node.children.length === 0) return node.text;
-  const out: { [name: string]: PlainXml | PlainXml[] } = {};
+  // No prototype: an element named constructor, toString or __proto__ is just an element.
+  const out = Object.create(null) as { [name: string]: PlainXml | PlainXml[] };
   for (const c of node.children) {
     const v = xmlToObject(c);
     const prev = out[c.name];
