@@ -1,4 +1,5 @@
 /** GetUser, DelUser, the login/logout URLs and tickets: one user at a time. */
+import { randomBytes } from 'node:crypto';
 import { API_VERSION } from '../catalog';
 import { childText, childrenNamed, escapeXml } from '../wire';
 import { element } from '../wire/escape';
@@ -40,9 +41,15 @@ export function delUser(ctx: OperationContext): OperationResult {
   return { body: rows.join(''), target: ids.join(',') };
 }
 
+/**
+ * URL-API login tickets are secrets, drawn like session tickets from crypto, not from the site's seeded generator:
+ * that one makes the next user's access code and PIN, which must not depend on how many tickets were asked for.
+ */
+const loginTicket = () => randomBytes(16).toString('hex');
+
 export function getLoginTicket(ctx: OperationContext): OperationResult {
   // A URL-API login ticket (p.php?AT=LI&TK=...), not an XML API session ticket.
-  const ticket = ctx.site.random.token(16);
+  const ticket = loginTicket();
   return { body: `${element('use', 'ticket', ticket)}${element('use', 'apiVersion', API_VERSION)}` };
 }
 
@@ -56,7 +63,7 @@ function loginTarget(ctx: OperationContext): string {
 
 export function getLoginUrlUser(ctx: OperationContext): OperationResult {
   const webExId = loginTarget(ctx);
-  const ticket = ctx.site.random.token(16);
+  const ticket = loginTicket();
   const back = childText(ctx.body, 'backURL');
   const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&WID=${encodeURIComponent(webExId)}&TK=${encodeURIComponent(ticket)}${back ? `&MU=${encodeURIComponent(back)}` : ''}`;
   return { body: `<use:userLoginURL>${escapeXml(url)}</use:userLoginURL>`, target: webExId };

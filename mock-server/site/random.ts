@@ -22,9 +22,4 @@ export class SeededRandom {
     while (s.length < n) s += String(Math.floor(this.next() * 10));
     return s;
   }
-  token(bytes = 24): string {
-    let s = '';
-    for (let i = 0; i < bytes; i++) s += Math.floor(this.next() * 256).toString(16).padStart(2, '0');
-    return s;
-  }
 }

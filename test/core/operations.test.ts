@@ -1,5 +1,5 @@
 /** Every operation of SPEC §2 plus GetSite / GetAPIVersion, over HTTP against the demo site. */
-import { DEMO, createWebexMock, catalog } from '../../mock-server';
+import { DEMO, createWebexMock, catalog, readPath } from '../../mock-server';
 import { call, expectFailure, expectSuccess, pick, post, bodyChildNames } from './support/client';
 import { ADMIN, HOST, elements, newUserBody, xmlRequest } from './support/xml';
 
@@ -249,6 +249,20 @@ describe('GetloginTicket, GetloginurlUser, GetlogouturlUser', () => {
     const url = new URL(a.body!['use:userLogoutURL']);
     expect(url.searchParams.get('AT')).toBe('LO');
     expect(url.searchParams.get('BU')).toBe('https://b.example.com');
+  });
+
+  it('login tickets do not draw from the site generator: the next user\'s access code and host PIN are the same with or without them', async () => {
+    const codes = async (loginCallsFirst: boolean) => {
+      const m = createWebexMock();
+      if (loginCallsFirst) {
+        expectSuccess(await call(m, 'GetloginTicket', '', HOST));
+        expectSuccess(await call(m, 'GetloginurlUser', '<webExID>host</webExID>'));
+      }
+      expectSuccess(await call(m, 'CreateUser', newUserBody({}, 'same.user').xml));
+      const rec = m.registry.get(DEMO.siteName)!.findUser('same.user')!;
+      return [readPath(rec, 'personalMeetingRoom/accessCode'), readPath(rec, 'personalMeetingRoom/hostPIN')];
+    };
+    expect(await codes(true)).toEqual(await codes(false));
   });
 
   it('unknown user → 030001; a host asking for another user → 000001', async () => {

@@ -27,8 +27,11 @@ type Mode = 'http' | 'msw';
 const DROPPED: Answer = { status: 0, contentType: null, body: '(connection dropped)' };
 export const FIXED_NOW = Date.UTC(2025, 0, 6, 12, 0, 0);
 
-/** Session tickets are random bytes by design; everything else must match. */
-const normalize = (a: Answer): Answer => ({ ...a, body: a.body.replace(/<use:sessionTicket>[^<]*</g, '<use:sessionTicket>(ticket)<') });
+/** Session and URL login tickets are random bytes by design; everything else must match. */
+const normalize = (a: Answer): Answer => ({
+  ...a,
+  body: a.body.replace(/<use:sessionTicket>[^<]*</g, '<use:sessionTicket>(ticket)<').replace(/([?&](?:amp;)?TK=)[0-9a-f]+/g, '$1(ticket)').replace(/<use:ticket>[^<]*</g, '<use:ticket>(ticket)<'),
+});
 
 async function send(mode: Mode, mock: WebexMock, xml: string): Promise<Answer> {
   try {
