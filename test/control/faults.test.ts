@@ -101,6 +101,13 @@ describe('faults', () => {
     expect(site.findUser(ids[1])!.values[SLOT.active]).toBe('ACTIVATED');
   });
 
+  it('a partial DelUser failure that takes out every id still authenticates the caller first (030002 for a wrong password)', async () => {
+    await addFault({ match: { operation: 'DelUser' }, effect: { delUserPartial: { webExIds: ['host'] } } });
+    const wrong = await api.post(XML_PATH).send(delUser(['host'], { webExId: 'admin', password: 'Wrong#Pass1' }));
+    expect(exceptionOf(wrong.text)).toBe('030002');
+    expect(exceptionOf((await api.post(XML_PATH).send(delUser(['host']))).text)).toBe('030001');
+  });
+
   it('counts `times` and lets `after` requests through', async () => {
     await addFault({ match: { operation: 'GetUser', after: 1, times: 2 }, effect: { exception: { id: '000029', reason: 'process error' } } });
     const results = [];

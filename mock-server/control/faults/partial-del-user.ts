@@ -1,8 +1,6 @@
 /** A fault that changes a real DelUser answer: the engine runs the operation (ctx.run), the fault edits the rows. */
-import { EXCEPTIONS } from '../../catalog';
 import type { EngineResponse, InterceptContext } from '../../engine';
-import { xmlResponse } from '../../engine';
-import { escapeXml, failureEnvelope, type GsbStatus, type XmlNode } from '../../wire';
+import { escapeXml, type GsbStatus, type XmlNode } from '../../wire';
 import { element } from '../../wire/escape';
 
 /**
@@ -12,12 +10,8 @@ import { element } from '../../wire/escape';
 export function runPartialDelUser(ctx: InterceptContext, failing: readonly string[], gsbStatus: GsbStatus): EngineResponse {
   const fail = new Set(failing.map((s) => s.toLowerCase()));
   const ids = ctx.envelope.body.children.filter((c) => c.name === 'webExId').map((c) => c.text.trim());
-  const keep = ids.filter((id) => !fail.has(id.toLowerCase()));
   const failedRow = (id: string) => `<use:user>${element('use', 'webExId', id)}<use:status>FAILURE</use:status></use:user>`;
-  if (keep.length === 0) {
-    // Nothing left to delete: the real service answers FAILURE when no id could be deactivated.
-    return xmlResponse(failureEnvelope(EXCEPTIONS.userNotFound.id, EXCEPTIONS.userNotFound.reason, { gsbStatus }));
-  }
+  // With every id taken out, the real run still authenticates, then answers 030001 (no id could be deactivated).
   const body: XmlNode = { ...ctx.envelope.body, children: ctx.envelope.body.children.filter((c) => c.name !== 'webExId' || !fail.has(c.text.trim().toLowerCase())) };
   const real = ctx.run({ gsbStatus, body });
   if (!real.body.includes('<serv:result>SUCCESS</serv:result>')) return real;
