@@ -26,7 +26,8 @@ function decodeReferences(text: string, where: number, xml: string): string {
     if (ref === undefined) throw new XmlReadError(`bare "&" (line ${lineOf(xml, where)})`);
     if (ref.charCodeAt(0) !== 35 /* # */) {
       const v = PREDEFINED[ref];
-      if (v === undefined) throw new XmlReadError(`undefined entity &${ref}; (line ${lineOf(xml, where)})`);
+      // The name is request text (it may be part of a password): the detail gives only where it is.
+      if (v === undefined) throw new XmlReadError(`undefined entity reference (line ${lineOf(xml, where)})`);
       return v;
     }
     const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
