@@ -5,7 +5,7 @@
  * user's value array (compact: ~180 slots, booleans and small numbers cost no allocation).
  * Leaves inside list items are addressed through their list.
  */
-import type { ContainerDef, ElementDef, LeafDef, ListDef } from './element-types';
+import type { ContainerDef, ElementDef, LeafDef, ListDef, Value } from './element-types';
 import { USER_TREE } from './user-elements';
 
 export * from './element-types';
@@ -72,6 +72,18 @@ export const attributeByName: ReadonlyMap<string, CatalogLeaf> = new Map(ATTRIBU
 
 /** Attributes not in Okta's list (SPEC §4): present in the tree, named by us for completeness. */
 export const NON_OKTA_ATTRIBUTES: ReadonlySet<string> = new Set(['addressCity', 'addressState', 'addressCountry', 'phonesPIN']);
+
+/** [slot, default] for every slotted leaf with a catalog default, resolved once. */
+export const SLOT_DEFAULTS: readonly (readonly [number, Value])[] = leaves
+  .filter((l) => l.slot >= 0 && l.def.default !== undefined)
+  .map((l) => [l.slot, l.def.default as Value] as const);
+
+/** A fresh value array (one entry per slot) holding the catalog defaults: how every user record starts. */
+export function defaultValues(): (Value | unknown[] | undefined)[] {
+  const values: (Value | unknown[] | undefined)[] = new Array(SLOT_COUNT);
+  for (const [slot, value] of SLOT_DEFAULTS) values[slot] = value;
+  return values;
+}
 
 export function slotOf(path: string): number {
   const leaf = leafByPath.get(path);

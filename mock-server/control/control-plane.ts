@@ -43,7 +43,7 @@ export class ControlPlane {
   } = {}) {
     this.startedAt = engine.now();
     this.journal = opts.journal === false ? undefined : new Journal(opts.journal ?? {});
-    this.faults = new FaultStore(opts.faultSeed ?? 1, engine.now);
+    this.faults = new FaultStore(opts.faultSeed ?? 1);
     this.scenario = opts.scenario;
     const scenario = opts.scenario;
     this.setup = scenario ? (r) => { applyScenario(r, scenario); } : opts.setup ?? addDemoSite;

@@ -2,7 +2,7 @@
  * Users and site configs as portable JSON (snapshots and the SQLite store). Values are keyed by catalog path,
  * not by slot number, so a stored site survives catalog changes that move slots.
  */
-import { LEAVES, LISTS, SLOT_COUNT, leafByPath, listByPath } from '../catalog';
+import { LEAVES, LISTS, defaultValues, leafByPath, listByPath } from '../catalog';
 import type { SlotValue, UserRecord } from '../site/user-record';
 import type { SiteConfig } from '../site/site-config';
 
@@ -21,7 +21,6 @@ const SLOTTED: { path: string; slot: number; dflt: SlotValue }[] = [
   ...LEAVES.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot, dflt: l.def.default })),
   ...LISTS.filter((l) => l.slot >= 0).map((l) => ({ path: l.path, slot: l.slot, dflt: undefined })),
 ];
-const WITH_DEFAULT = SLOTTED.filter((s) => s.dflt !== undefined);
 
 export function toStoredUser(rec: UserRecord): StoredUser {
   const values: Record<string, SlotValue | null> = {};
@@ -41,8 +40,7 @@ export function toStoredUser(rec: UserRecord): StoredUser {
 
 /** Paths the store does not know are an error (a snapshot from elsewhere should not be half-loaded). */
 export function fromStoredUser(u: StoredUser): UserRecord {
-  const values: SlotValue[] = new Array(SLOT_COUNT);
-  for (const { slot, dflt } of WITH_DEFAULT) values[slot] = dflt;
+  const values = defaultValues() as SlotValue[];
   for (const [path, value] of Object.entries(u.values)) {
     const leafSlot = leafByPath.get(path)?.slot ?? -1;
     const isList = leafSlot < 0;

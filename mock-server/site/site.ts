@@ -4,8 +4,8 @@
  * so a refused request changes nothing and concurrent requests can never oversubscribe a licence.
  */
 import {
-  LANGUAGES, SLOT_COUNT, SUPPORTED_SERVICE_FLAG, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
-  type CatalogLeaf, type CatalogList, type LeafDef, type Value,
+  LANGUAGES, SUPPORTED_SERVICE_FLAG, defaultValues, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
+  type CatalogList, type LeafDef, type Value,
 } from '../catalog';
 import type { SiteConfig, SessionTypeConfig } from './site-config';
 import { SeededRandom } from './random';
@@ -121,8 +121,7 @@ export class Site {
   }
 
   private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
-    const values: SlotValue[] = new Array(SLOT_COUNT);
-    this.applyDefaults(values);
+    const values = defaultValues() as SlotValue[];
     const sparkMeet = this.config.flags.sparkMeet && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
     const written = this.applyInput(values, input, 'create', undefined);
@@ -226,10 +225,6 @@ export class Site {
   }
 
   // ---- rules ----------------------------------------------------------------------------------
-
-  private applyDefaults(values: SlotValue[]): void {
-    for (const [slot, value] of DEFAULTS) values[slot] = value;
-  }
 
   /** Validate and write every input value into `values`; returns the set of paths written. */
   private applyInput(values: SlotValue[], input: UserInput, kind: WriteKind, existing: UserRecord | undefined): Set<string> {
@@ -470,8 +465,3 @@ function cloneValues(values: SlotValue[]): SlotValue[] {
   return values.map((v) => (Array.isArray(v) ? v.map((i) => (typeof i === 'object' ? { ...i } : i)) : v));
 }
 
-/** Catalog defaults, resolved once: [slot, value] for every top-level leaf with a default. */
-const DEFAULTS: [number, Value][] = [];
-for (const leaf of leafByPath.values() as Iterable<CatalogLeaf>) {
-  if (leaf.slot >= 0 && leaf.def.default !== undefined) DEFAULTS.push([leaf.slot, leaf.def.default]);
-}

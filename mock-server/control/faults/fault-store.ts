@@ -24,7 +24,7 @@ export class FaultStore {
   private nextId = 1;
   private random: SeededRandom;
 
-  constructor(private readonly seed = 1, private readonly now: () => number = Date.now) {
+  constructor(private readonly seed = 1) {
     this.random = new SeededRandom(seed);
   }
 
