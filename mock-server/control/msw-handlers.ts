@@ -4,7 +4,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Engine } from '../engine';
-import { XML_SERVICE_PATH } from '../http/app';
+import { DEFAULT_BODY_LIMIT_BYTES, XML_SERVICE_PATH } from '../http/xml-service';
 
 export interface WebexHandlerOptions {
   /** URL patterns to intercept (default: any https://*.webex.com site, api.webex.com included). */
@@ -16,7 +16,8 @@ export interface WebexHandlerOptions {
 export const DEFAULT_WEBEX_URLS = [`https://*.webex.com${XML_SERVICE_PATH}`];
 
 export function webexHandlers(mock: { engine: Engine }, opts: WebexHandlerOptions = {}): HttpHandler[] {
-  const limit = opts.bodyLimitBytes ?? 5 * 1024 * 1024;
+  // The body is already in this process (the test built it), so reading it before the size check costs nothing extra.
+  const limit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return (opts.urls ?? DEFAULT_WEBEX_URLS).flatMap((url) => [
     http.post(url, async ({ request }) => {
       const body = Buffer.from(await request.arrayBuffer());
