@@ -8,7 +8,8 @@ import { SLOT } from '../site/user-record';
 import { encodeUser } from './codec/encode-user';
 import type { OperationContext, OperationResult } from './types';
 
-const FILTERS: [string, string][] = [['firstName', 'firstName'], ['lastName', 'lastName'], ['email', 'email'], ['active', 'active'], ['webExId', 'webExId']];
+/** Filter elements of LstsummaryUser/LstUser; each is also the catalog path it matches. */
+const FILTERS = ['firstName', 'lastName', 'email', 'active', 'webExId'];
 
 function intOf(node: XmlNode | undefined, name: string, fallback: number): number {
   const t = childText(node, name);
@@ -21,8 +22,8 @@ export function readListQuery(body: XmlNode): ListQuery {
   const lc = child(body, 'listControl');
   const method = (childText(lc, 'listMethod') ?? 'AND').trim().toUpperCase();
   if (method !== 'AND' && method !== 'OR') throw cantSetField('listMethod', `"${method}" is not one of AND, OR`);
-  const filters = FILTERS.flatMap(([el, path]) => {
-    const v = childText(body, el);
+  const filters = FILTERS.flatMap((path) => {
+    const v = childText(body, path);
     return v !== undefined && v.trim() !== '' ? [{ path, value: v }] : [];
   });
   const active = filters.find((f) => f.path === 'active');

@@ -15,7 +15,9 @@ const SERVICE_LABEL: Record<string, string> = { MeetingCenter: 'Meeting Center',
 /** Each center's `enabled` comes before its options (webACD, optimizeAttendeeBandwidthUsage), as in the capture. */
 const FEATURES_ENABLED_FIRST = [...FEATURES].sort((a, b) => Number(b.getSitePath.at(-1) === 'enabled') - Number(a.getSitePath.at(-1) === 'enabled'));
 
-type Tree = Map<string, Tree | string>;
+/** Already-rendered XML for elements that repeat (a Map holds one value per name). */
+interface Repeated { xml: string }
+type Tree = Map<string, Tree | string | Repeated>;
 
 function put(tree: Tree, path: readonly string[], value: string): void {
   let node = tree;
@@ -29,7 +31,9 @@ function put(tree: Tree, path: readonly string[], value: string): void {
 
 function render(tree: Tree): string {
   let out = '';
-  for (const [name, v] of tree) out += v instanceof Map ? `<ns1:${name}>${render(v)}</ns1:${name}>` : element('ns1', name, v);
+  for (const [name, v] of tree) {
+    out += v instanceof Map ? `<ns1:${name}>${render(v)}</ns1:${name}>` : typeof v === 'string' ? element('ns1', name, v) : v.xml;
+  }
   return out;
 }
 
@@ -40,9 +44,10 @@ export function getSite(ctx: OperationContext): OperationResult {
   const meta = tree.get('metaData') as Tree;
   meta.set('isEnterprise', 'true');
   const services = SERVICE_TYPES.filter((t) => config.sessionTypes.some((s) => s.serviceType === t));
-  // serviceType and meetingTypes repeat: rendered by hand below, after isEnterprise.
-  const repeated = services.map((s) => element('ns1', 'serviceType', SERVICE_LABEL[s])).join('') +
-    config.sessionTypes.map((t) => `<ns1:meetingTypes>${element('ns1', 'meetingTypeID', String(t.id))}${element('ns1', 'meetingTypeName', t.shortName)}${element('ns1', 'hideInScheduler', 'false')}</ns1:meetingTypes>`).join('');
+  // serviceType and meetingTypes repeat, right after isEnterprise as in the real capture.
+  const repeated: Repeated = { xml: services.map((s) => element('ns1', 'serviceType', SERVICE_LABEL[s])).join('') +
+    config.sessionTypes.map((t) => `<ns1:meetingTypes>${element('ns1', 'meetingTypeID', String(t.id))}${element('ns1', 'meetingTypeName', t.shortName)}${element('ns1', 'hideInScheduler', 'false')}</ns1:meetingTypes>`).join('') };
+  meta.set('serviceType+meetingTypes', repeated);
   meta.set('siteName', config.name);
   meta.set('region', 'U.S.');
   meta.set('currency', 'US Dollars');
@@ -68,8 +73,7 @@ export function getSite(ctx: OperationContext): OperationResult {
   pw.set('minNumeric', String(p.minDigits));
   pw.set('minAlpha', String(p.minLetters));
   pw.set('minSpecial', String(p.minSpecial));
-  let inner = render(tree);
-  inner = inner.replace('<ns1:metaData><ns1:isEnterprise>true</ns1:isEnterprise>', `<ns1:metaData><ns1:isEnterprise>true</ns1:isEnterprise>${repeated}`);
+  const inner = render(tree);
   return { body: `<ns1:siteInstance>${inner}</ns1:siteInstance>`, bodyNamespaces: { ns1: NS.site } };
 }
 
