@@ -49,9 +49,16 @@ export interface JournalOptions {
   maxXmlChars?: number;
 }
 
-/** An exchange as recorded; `entry` is its redacted form, built once on first read (then `exchange` is dropped). */
+/**
+ * An exchange as recorded, with the fields queries filter on (none of them secret); `entry` is its redacted
+ * form, built once on first read (then `exchange` is dropped).
+ */
 interface Slot {
   id: number;
+  time: number;
+  site?: string;
+  operation?: string;
+  result: string;
   exchange?: Exchange;
   entry?: JournalEntry;
 }
@@ -73,7 +80,8 @@ export class Journal {
   readonly observer: Observer = (exchange) => this.record(exchange);
 
   record(x: Exchange): void {
-    this.push({ id: this.nextId++, exchange: x });
+    const m = x.meta;
+    this.push({ id: this.nextId++, time: x.startedAt, site: m.site, operation: m.operation, result: m.result, exchange: x });
   }
 
   private entryOf(slot: Slot): JournalEntry {
@@ -126,12 +134,10 @@ export class Journal {
     const sinceTime = q.since !== undefined && sinceId === undefined ? Date.parse(q.since) : undefined;
     const eq = (a: string | undefined, b: string | undefined) => b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
     // Filter on what the exchange says about itself (no secrets there); redact only the entries returned.
-    const matches = this.slots().filter((slot) => {
-      const f = facts(slot);
-      return eq(f.site, q.site) && eq(f.operation, q.operation) && eq(f.result, q.result)
-        && (sinceId === undefined || slot.id > sinceId)
-        && (sinceTime === undefined || Number.isNaN(sinceTime) || f.time >= sinceTime);
-    });
+    const matches = this.slots().filter((slot) =>
+      eq(slot.site, q.site) && eq(slot.operation, q.operation) && eq(slot.result, q.result)
+      && (sinceId === undefined || slot.id > sinceId)
+      && (sinceTime === undefined || Number.isNaN(sinceTime) || slot.time >= sinceTime));
     const limit = Math.max(0, q.limit ?? 100);
     const entries = matches.slice(Math.max(0, matches.length - limit)).map((slot) => this.entryOf(slot));
     return { entries, total: this.ring.length, evicted: this.evicted, size: this.size };
@@ -166,11 +172,5 @@ export class Journal {
   }
 }
 
-/** Filter fields of a slot, read from the raw exchange or the redacted entry (the same values). */
-function facts(slot: Slot): { site?: string; operation?: string; result: string; time: number } {
-  if (slot.entry) return { ...slot.entry, time: Date.parse(slot.entry.time) };
-  const x = slot.exchange!;
-  return { site: x.meta.site, operation: x.meta.operation, result: x.meta.result, time: x.startedAt };
-}
 
 export { REDACTED };
