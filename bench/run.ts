@@ -99,7 +99,7 @@ async function startup(): Promise<string[]> {
   log('start-up: webex-mock serve --port 0 until "listening"');
   const ms = await startupMs(5);
   rows.push({ metric: 'Start-up to listening (demo site)', target: '≤ 1 s', measured: `${fmt(ms)} ms`, ok: ms <= 1000 });
-  return [`Median of 5 starts of \`node dist/mock-server/cli.js serve --port 0\`: ${fmt(ms)} ms.`];
+  return [`Median of 5 starts of \`node dist/mock-server/cli/main.js serve --port 0\`: ${fmt(ms)} ms.`];
 }
 
 function conformance(): string[] {

@@ -1,6 +1,6 @@
 // The Job 1 example from docs/sections/control.md, verbatim apart from the import paths.
 import { loadBundled } from '../../mock-server';
-import { useWebexMock } from '../../mock-server/control/testing';
+import { useWebexMock } from '../../mock-server/testing/jest';
 
 const webex = useWebexMock({ scenario: 'user-limit-exceeded' });
 const createLeeWong = loadBundled('user-limit-exceeded').scenario.reproduce!.request;

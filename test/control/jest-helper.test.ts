@@ -1,4 +1,4 @@
-import { useWebexMock } from '../../mock-server/control/testing';
+import { useWebexMock } from '../../mock-server/testing/jest';
 import { createUser, getUser, resultOf } from './support/xml';
 
 const webex = useWebexMock();

@@ -2,8 +2,8 @@ import request from 'supertest';
 import {
   SLOT, ScenarioError, SiteRegistry, applyScenario, bundledNames, createWebexMock, loadBundled, parseScenarioText, type ExpectSpec, type ParsedScenario,
 } from '../../mock-server';
-import { checkExpectation, runReproduce } from '../../mock-server/control/scenarios/reproduce';
-import { listScenarios, reproduce } from '../../mock-server/control/cli-scenarios';
+import { checkExpectation, runReproduce } from '../../mock-server/cli/reproduce';
+import { listScenarios, reproduce } from '../../mock-server/cli/scenarios';
 import { XML_PATH, authenticateUser, exceptionOf, getUser, resultOf } from './support/xml';
 
 const REQUIRED = [

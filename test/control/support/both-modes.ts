@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { setupServer } from 'msw/node';
 import { createWebexMock, type FaultSpec, type WebexMock } from '../../../mock-server';
-import { webexHandlers } from '../../../mock-server/control/msw-handlers';
+import { webexHandlers } from '../../../mock-server/testing/msw';
 
 export interface ModeCase {
   name: string;

@@ -11,7 +11,7 @@ export interface ServerProcess {
 }
 
 export function startServer(args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'mock-server/cli.ts'), 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'mock-server/cli/main.ts'), 'serve', '--port', '0', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WEBEX_MOCK_ADMIN_TOKEN: '' },
   });
   let out = '';

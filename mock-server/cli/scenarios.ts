@@ -1,7 +1,7 @@
 /** `webex-mock scenarios` (name + one line) and `webex-mock reproduce NAME|FILE`. */
 import { createWebexMock } from '../mock';
-import { bundledNames, loadBundled, loadScenarioRef } from './scenarios/bundled';
-import { runReproduce } from './scenarios/reproduce';
+import { bundledNames, loadBundled, loadScenarioRef } from '../control/scenarios/bundled';
+import { runReproduce } from './reproduce';
 
 export function listScenarios(write: (s: string) => void = (s) => process.stdout.write(s)): number {
   const names = bundledNames();

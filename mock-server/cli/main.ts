@@ -1,6 +1,6 @@
 /** `webex-mock`: serve the emulator. Each command lives in its own module; this file only dispatches. */
-import { listScenarios, reproduce } from './control/cli-scenarios';
-import { SERVE_USAGE, serve } from './control/cli-serve';
+import { listScenarios, reproduce } from './scenarios';
+import { SERVE_USAGE, serve } from './serve';
 
 const USAGE = `Usage: webex-mock <command> [options]
 

@@ -2,9 +2,9 @@
  * Run a scenario's `reproduce` block against a fresh in-process mock: send the `before` requests, then the
  * request (`repeat` times), and check the last answer against `expect`. Used by `webex-mock reproduce` and tests.
  */
-import type { EngineResponse } from '../../engine';
-import type { WebexMock } from '../../mock';
-import type { ExpectSpec, ReproduceSpec } from './scenario-schema';
+import type { EngineResponse } from '../engine';
+import type { WebexMock } from '../mock';
+import type { ExpectSpec, ReproduceSpec } from '../control/scenarios/scenario-schema';
 
 export interface ReproduceStep {
   request: string;

@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { createWebexMock, type RunningServer, type WebexMock, type WebexMockOptions } from '../mock';
-import { webexHandlers, type WebexHandlerOptions } from './msw-handlers';
+import { webexHandlers, type WebexHandlerOptions } from './msw';
 
 export interface UseWebexMockOptions extends WebexMockOptions {
   /** 'msw' (default): intercept fetch, no port. 'http': listen on 127.0.0.1 with an ephemeral port. */
