@@ -156,6 +156,17 @@ describe('unusable or hostile envelopes → 000000, never a crash', () => {
     forwardFailed(await post(mock, `<serv:message ${XSI}><header>`), /./);
   });
 
+  it('XML 1.0 violations a lenient reader let through: forbidden characters, "--" in a comment, a late declaration, "]]>" in text', async () => {
+    const before = (await post(mock, xmlRequest('GetUser', '<webExId>host</webExId>'))).text;
+    forwardFailed(await post(mock, xmlRequest('SetUser', '<webExId>host</webExId><title>R\u0000D</title>')), /malformed XML: a character XML 1.0 does not allow/);
+    forwardFailed(await post(mock, xmlRequest('SetUser', '<webExId>host</webExId><title a="\uFFFE">x</title>')), /character XML 1.0/);
+    forwardFailed(await post(mock, xmlRequest('SetUser', '<webExId>host</webExId><!-- a -- b -->')), /"--" inside a comment/);
+    forwardFailed(await post(mock, xmlRequest('SetUser', '<webExId>host</webExId><?xml version="1.0"?>')), /XML declaration not at the start/);
+    forwardFailed(await post(mock, xmlRequest('SetUser', '<webExId>host</webExId><title>a]]>b</title>')), /"]]>" in text/);
+    // None of them changed the user.
+    expect((await post(mock, xmlRequest('GetUser', '<webExId>host</webExId>'))).text).toBe(before);
+  });
+
   it('DOCTYPE and entity expansion (billion laughs) are refused before parsing', async () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
       <serv:message ${XSI}><header>${SEC}</header><body><bodyContent xsi:type="java:com.webex.service.binding.user.SetUser"><webExId>host</webExId><title>&lol4;</title></bodyContent></body></serv:message>`;

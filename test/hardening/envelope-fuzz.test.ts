@@ -119,6 +119,41 @@ describe('envelope reader: hostile documents are refused', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('characters XML 1.0 forbids, in text, attribute values, element and attribute names (issue 10 §3)', () => {
+    for (const c of ['\u0000', '\u0001', '\u0008', '\u000B', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF']) {
+      refused(wrap(`<title>a${c}b</title>`), /character XML 1.0 does not allow/);
+      refused(wrap(`<title a="x${c}">b</title>`), /character XML 1.0 does not allow/);
+      refused(wrap(`<ti${c}tle>b</ti${c}tle>`), /character XML 1.0 does not allow/);
+      refused(wrap(`<title a${c}b="x">b</title>`), /character XML 1.0 does not allow/);
+      refused(wrap(`<!-- ${c} --><title>b</title>`), /character XML 1.0 does not allow/);
+    }
+    // The detail says where, never which character (it may be part of a password).
+    const r = parseEnvelope(wrap('<title>\u0001</title>'));
+    expect(isEnvelopeError(r) && r.detail).toMatch(/\(line 1\)$/);
+    // Tab, LF, CR, astral characters (a valid surrogate pair), U+FFFD and BOM-adjacent text stay readable.
+    for (const ok of ['\t', '\n', '\r', '\u{1F600}', '\uFFFD', '\uE000', '\uD7FF']) {
+      const v = parseEnvelope(wrap(`<title a="${ok}">x${ok}y</title>`));
+      expect(isEnvelopeError(v)).toBe(false);
+    }
+  });
+
+  it('"--" inside a comment, an XML declaration after the start, "]]>" in text (issue 10 §3)', () => {
+    refused(wrap('<!-- a -- b --><title>x</title>'), /"--" inside a comment/);
+    refused(wrap('<!-- a ---><title>x</title>'), /"--" inside a comment/);
+    refused(wrap('<title>x</title>', '<?xml version="1.0"?><?xml version="1.0"?>'), /XML declaration not at the start/);
+    refused(wrap('<title>x</title>', ' <?xml version="1.0"?>'), /XML declaration not at the start/);
+    refused(wrap('<?XML version="1.0"?><title>x</title>'), /XML declaration not at the start/);
+    refused(wrap('<title>a]]>b</title>'), /"]]>" in text/);
+    // What stays well-formed: empty and dash-led comments, the declaration first (after a BOM too), other PIs,
+    // "]]>" escaped or inside CDATA or an attribute value.
+    for (const ok of [
+      wrap('<!----><!--- a - b --><title>x</title>', '<?xml version="1.0"?>'),
+      wrap('<title>x</title>', '\uFEFF<?xml version="1.0"?>'),
+      wrap('<?xml-stylesheet href="a"?><?xmlfoo?><title>x</title>'),
+      wrap('<title a="]]>">]]&gt;<![CDATA[]]]]><![CDATA[>]]></title>'),
+    ]) expect(isEnvelopeError(parseEnvelope(ok))).toBe(false);
+  });
+
   it('wrong or missing xsi:type, xsi not declared, wrong root', () => {
     refused(wrap('').replace(' xsi:type="java:com.webex.service.binding.user.SetUser"', ''), /xsi:type/);
     refused(wrap('').replace(XSI, ''), /xmlns:xsi/);
