@@ -1,4 +1,9 @@
-/** Command-line options of webex-conformance run. */
+/**
+ * Command-line options of `webex-conformance run` / `list`, declared once for commander. To add a runner option:
+ * one `.option(...)`/`.addOption(...)` line in `addRunOptions`, one field in RunArgs, and its copy in `toRunArgs`.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+
 export interface RunArgs {
   adapter?: string;
   adapterCmd?: string;
@@ -17,40 +22,57 @@ export interface RunArgs {
   quiet: boolean;
 }
 
-const VALUE_FLAGS: Record<string, keyof RunArgs> = {
-  '--adapter': 'adapter', '--adapter-cmd': 'adapterCmd', '--only': 'only', '--junit': 'junit', '--html': 'html', '--json': 'json',
-  '--url': 'url', '--site': 'site', '--admin': 'admin', '--password': 'password', '--email-domain': 'emailDomain',
-};
+function positive(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
 
-export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
-  const args: RunArgs = { cases: [], verbose: false, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    const [flag, inline] = raw.startsWith('--') && raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--case') args.cases.push(value());
-    else if (flag === '--concurrency') args.concurrency = positive(value(), flag);
-    else if (flag === '--verbose' || flag === '-v') args.verbose = true;
-    else if (flag === '--quiet' || flag === '-q') args.quiet = true;
-    else if (flag in VALUE_FLAGS) (args as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value();
-    else throw new Error(`unknown option ${raw}`);
-  }
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** The options `list` takes (case selection). */
+export function addSelectOptions(command: Command): Command {
+  return command
+    .option('--only <groups>', 'comma-separated groups (see `webex-conformance list`)')
+    .option('--case <id>', 'a case id, * as wildcard (repeatable)', collect);
+}
+
+/** The options `run` takes. */
+export function addRunOptions(command: Command): Command {
+  return addSelectOptions(command)
+    .option('--adapter <path>', 'a CommonJS module exporting createAdapter(config) (default: the reference connector)')
+    .option('--adapter-cmd <command>', 'a program speaking the JSON-lines adapter protocol on stdin/stdout')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--html <file>', 'write a self-contained HTML report')
+    .option('--json <file>', 'write a JSON report')
+    .option('--concurrency <n>', 'cases run at once', positive)
+    .option('-v, --verbose', 'print each failure with its exchanges')
+    .option('-q, --quiet', 'print only the summary')
+    .option('--url <url>', 'a running webex-mock or a real Webex site instead of the in-process emulator (safe mode) (env: WEBEX_URL)')
+    .option('--site <name>', 'site name, with --url (env: WEBEX_SITE)')
+    .option('--admin <webexid>', 'site admin, with --url (env: WEBEX_ADMIN)')
+    .option('--password <password>', 'site admin password, with --url (env: WEBEX_PASSWORD)')
+    .option('--email-domain <domain>', 'domain of the test users\' emails, with --url (default example.com)');
+}
+
+/** Parsed options → RunArgs; the environment fills the connection. Throws on contradictory options. */
+export function toRunArgs(o: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): RunArgs {
+  const s = (k: string) => o[k] as string | undefined;
+  const args: RunArgs = {
+    adapter: s('adapter'), adapterCmd: s('adapterCmd'), only: s('only'), cases: (o.case as string[] | undefined) ?? [],
+    junit: s('junit'), html: s('html'), json: s('json'), url: s('url') ?? env.WEBEX_URL, site: s('site') ?? env.WEBEX_SITE,
+    admin: s('admin') ?? env.WEBEX_ADMIN, password: s('password') ?? env.WEBEX_PASSWORD, emailDomain: s('emailDomain'),
+    concurrency: o.concurrency as number | undefined, verbose: o.verbose === true, quiet: o.quiet === true,
+  };
   if (args.adapter && args.adapterCmd) throw new Error('give --adapter or --adapter-cmd, not both');
-  args.url ??= env.WEBEX_URL;
-  args.site ??= env.WEBEX_SITE;
-  args.admin ??= env.WEBEX_ADMIN;
-  args.password ??= env.WEBEX_PASSWORD;
   return args;
 }
 
-function positive(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`);
-  return n;
+/** Parse `run` options outside the CLI (tests, embedders). */
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
+  const command = addRunOptions(new Command('run')).exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  command.parse(argv, { from: 'user' });
+  return toRunArgs(command.opts(), env);
 }
 
 /** The adapter part of a command line, repeated in every rerun hint. */

@@ -10,50 +10,46 @@ import { junitReport } from '../reports/junit';
 import { failureText } from '../reports/text';
 import { RemoteTarget } from '../remote/remote-target';
 import { runSuite, type CaseResult, type RunReport } from '../runner';
-import { adapterArgs, parseRunArgs, type RunArgs } from './args';
+import { CommanderError, cliProgram, examples, processOutput, type CliOutput, runProgram, subcommand, USAGE_EXIT, type Command } from '../../cli-kit/program';
+import { adapterArgs, addRunOptions, addSelectOptions, toRunArgs, type RunArgs } from './args';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type Io = CliOutput;
 
-const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-
-export const USAGE = `webex-conformance — check a Webex Meetings provisioning connector against the webex-mock emulator
-
-Usage:
-  webex-conformance run [--adapter PATH | --adapter-cmd "COMMAND"] [--only GROUP[,GROUP]] [--case ID]...
-                        [--junit FILE] [--html FILE] [--json FILE] [--concurrency N] [--verbose] [--quiet]
-                        [--url URL --site NAME --admin WEBEXID --password PASSWORD [--email-domain DOMAIN]]
-  webex-conformance list [--only GROUP]
-
-  (no adapter)       check the reference connector (connector/)
-  --adapter PATH     a CommonJS module exporting createAdapter(config) (see docs/sections/conformance.md)
-  --adapter-cmd CMD  a program speaking the JSON-lines adapter protocol on stdin/stdout
-  --only GROUP       ${GROUPS.join(', ')}
-  --case ID          a case id, * as wildcard (repeatable)
-  --url URL          a running webex-mock or a real Webex site instead of the in-process emulator: safe mode
-                     (users wmconf-<run>-*, only those touched, deactivated at the end); cases that need control
-                     of the site (features, licences, faults) are skipped with the reason
-Exit code: 0 when every Required case passed, 1 when one failed, 2 on a usage error.
-`;
+const processIo: Io = processOutput;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const result = { code: 0 };
+  const program = cliProgram('webex-conformance', 'Check a Webex Meetings provisioning connector against the webex-mock emulator', io);
+  program.addHelpText('after', `
+Groups: ${GROUPS.join(', ')}
+Exit code: 0 when every Required case passed, 1 when one failed, 2 on a usage error.
+`);
+  examples(program, ['webex-conformance run', 'webex-conformance run --adapter ./my-adapter.js --junit reports/conformance.xml', 'webex-conformance list --only errors']);
+
+  const runCommand = addRunOptions(subcommand(program, 'run', 'run the suite against a connector (default: the reference connector) on an in-process emulator, or on --url'));
+  examples(runCommand, [
+    'webex-conformance run --only lifecycle,errors',
+    'webex-conformance run --adapter ./my-adapter.js --html report.html',
+    'webex-conformance run --adapter-cmd "python3 adapter.py" --case "licence-*"',
+    'webex-conformance run --url http://127.0.0.1:8080 --site demo --admin admin --password P@ssword123',
+  ]);
+  runCommand.action(async () => { result.code = await guarded(runCommand, io, () => run(toRunArgs(runCommand.opts()), io)); });
+
+  const listCommand = addSelectOptions(subcommand(program, 'list', 'list the cases (group, id, Required/Optional, title)'));
+  examples(listCommand, ['webex-conformance list', 'webex-conformance list --only attributes']);
+  listCommand.action(async () => { result.code = await guarded(listCommand, io, async () => list(toRunArgs(listCommand.opts()), io)); });
+
+  return runProgram(program, argv, result);
+}
+
+/** A problem with the options found while running (unknown group, no matching case, missing --site) is a usage error. */
+async function guarded(command: Command, io: Io, body: () => Promise<number>): Promise<number> {
   try {
-    switch (command) {
-      case 'run': return await run(parseRunArgs(rest), io);
-      case 'list': return list(parseRunArgs(rest), io);
-      case undefined: case 'help': case '--help': case '-h':
-        io.out(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        io.err(`unknown command "${command}"\n\n${USAGE}`);
-        return 2;
-    }
+    return await body();
   } catch (error) {
+    if (error instanceof CommanderError) throw error;
     io.err(`webex-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    return USAGE_EXIT;
   }
 }
 

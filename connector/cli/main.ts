@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { Option, type Command } from 'commander';
+import { cliProgram, examples, runProgram, subcommand, usageError } from '../../cli-kit/program';
 import { WebexConnector, type ConnectorConfig } from '../connector';
 import { ConnectorError } from '../errors/connector-error';
 import { localError } from '../errors/classify';
@@ -6,49 +7,12 @@ import type { ImportProgress } from '../operations/import-users';
 import { PromptCancelled, type CliIo } from './io';
 import { formatConnection, formatError, formatImport, formatPush, formatSchema } from './format';
 
-export const USAGE = `Usage: webex-connector <command> [options]
-
-Commands:
-  test                      check the site answers, the credentials work and the admin is a site admin
-  push FILE                 create a user from a JSON profile of flat attribute names ("-" = stdin)
-  update WEBEXID FILE       update a user with the attributes in a JSON profile
-  password WEBEXID          set a user's password (read from stdin, a hidden prompt, or --new-password)
-  deactivate WEBEXID        set active=DEACTIVATED
-  reactivate WEBEXID        set active=ACTIVATED
-  get WEBEXID               show a user's profile as flat attributes (JSON)
-  import                    list every user (all pages), then read each profile
-  schema                    every supported attribute, and which ones the site accepts now
-
-Connection (or environment variables):
-  --url URL                 Webex site or XML API URL          WEBEX_URL
-  --site NAME               site name                          WEBEX_SITE
-  --admin WEBEXID           site admin webExID                 WEBEX_ADMIN
-  --password PASSWORD       site admin password                WEBEX_PASSWORD
-  --token TOKEN             access token instead of a password WEBEX_ACCESS_TOKEN
-
-Options:
-  --json                    machine-readable output (JSON on stdout)
-  --new-password PASSWORD   password command: the new password (prefer stdin)
-  --send-welcome            push: let Webex send its welcome email
-  --page-size N             import: users per LstsummaryUser page (default 100)
-  --summary                 import: list only, no GetUser per user
-  --offline                 schema: the attribute table only, without asking the site
-  --lenient                 do not check lengths and formats locally; let Webex judge
-  --timeout MS              per-request timeout (default 30000)
-  --retries N               attempts for transient errors (default 4)
-  --verbose                 log each request (secrets masked) to stderr
-  -h, --help                this help
-`;
-
-const OPTIONS = {
-  url: { type: 'string' }, site: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' },
-  token: { type: 'string' }, json: { type: 'boolean' }, 'new-password': { type: 'string' },
-  'send-welcome': { type: 'boolean' }, 'page-size': { type: 'string' }, summary: { type: 'boolean' },
-  offline: { type: 'boolean' }, lenient: { type: 'boolean' }, timeout: { type: 'string' }, retries: { type: 'string' },
-  verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+/** Options of every command (commander reads them before or after the command name). */
+interface Values {
+  url?: string; site?: string; admin?: string; password?: string; token?: string;
+  json?: boolean; newPassword?: string; sendWelcome?: boolean; pageSize?: string; summary?: boolean;
+  offline?: boolean; lenient?: boolean; timeout?: string; retries?: string; verbose?: boolean;
+}
 
 class UsageError extends Error {}
 
@@ -59,6 +23,7 @@ function positiveInt(raw: string | undefined, name: string): number | undefined 
 }
 
 function connectorConfig(values: Values, io: CliIo): ConnectorConfig {
+  // The environment comes from io (not process.env) so tests and embedders can give their own.
   const url = values.url ?? io.env.WEBEX_URL;
   const siteName = values.site ?? io.env.WEBEX_SITE;
   const admin = values.admin ?? io.env.WEBEX_ADMIN;
@@ -102,7 +67,7 @@ async function readProfile(file: string | undefined, io: CliIo): Promise<unknown
 }
 
 async function newPassword(values: Values, io: CliIo): Promise<string> {
-  if (values['new-password'] !== undefined) return values['new-password'];
+  if (values.newPassword !== undefined) return values.newPassword;
   let prompted: string | undefined;
   try {
     prompted = await io.promptSecret?.('New password: ');
@@ -132,11 +97,6 @@ function progressReporter(io: CliIo): (p: ImportProgress) => void {
   };
 }
 
-function need(arg: string | undefined, what: string): string {
-  if (!arg) throw new UsageError(`${what} is required`);
-  return arg;
-}
-
 async function run(command: string, args: string[], values: Values, io: CliIo): Promise<number> {
   const out = (text: string) => io.stdout.write(text);
   const json = (value: unknown) => out(`${JSON.stringify(value, null, 2)}\n`);
@@ -162,36 +122,36 @@ async function run(command: string, args: string[], values: Values, io: CliIo): 
       return report.ok ? 0 : 1;
     }
     case 'push': {
-      const result = await connector.pushNewUser(await readProfile(args[0], io), { sendWelcome: values['send-welcome'] });
+      const result = await connector.pushNewUser(await readProfile(args[0], io), { sendWelcome: values.sendWelcome });
       values.json ? json(result) : out(formatPush('created', result));
       return 0;
     }
     case 'update': {
-      const webExId = need(args[0], 'WEBEXID');
+      const webExId = args[0];
       const result = await connector.pushProfileUpdate(webExId, await readProfile(args[1], io));
       values.json ? json(result) : out(formatPush('updated', result));
       return 0;
     }
     case 'password': {
-      const webExId = need(args[0], 'WEBEXID');
+      const webExId = args[0];
       const result = await connector.pushPassword(webExId, await newPassword(values, io));
       values.json ? json(result) : out(formatPush('password set for', result));
       return 0;
     }
     case 'deactivate':
     case 'reactivate': {
-      const webExId = need(args[0], 'WEBEXID');
+      const webExId = args[0];
       const result = command === 'deactivate' ? await connector.deactivate(webExId) : await connector.reactivate(webExId);
       values.json ? json(result) : out(formatPush(`${command}d`, result));
       return 0;
     }
     case 'get': {
-      json(await connector.getUser(need(args[0], 'WEBEXID')));
+      json(await connector.getUser(args[0]));
       return 0;
     }
     case 'import': {
       const result = await connector.importUsers({
-        pageSize: positiveInt(values['page-size'], 'page-size'),
+        pageSize: positiveInt(values.pageSize, 'page-size'),
         detail: !values.summary,
         onProgress: progressReporter(io),
       });
@@ -204,32 +164,73 @@ async function run(command: string, args: string[], values: Values, io: CliIo): 
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new Error(`no handler for ${command}`);
   }
 }
 
+const COMMANDS: { name: string; args: string; description: string; options?: Option[]; examples: string[] }[] = [
+  { name: 'test', args: '', description: 'check the site answers, the credentials work and the admin is a site admin',
+    examples: ['webex-connector test --url http://127.0.0.1:8080 --site demo --admin admin --password P@ssword123'] },
+  { name: 'push', args: '<file>', description: 'create a user from a JSON profile of flat attribute names ("-" = stdin)',
+    options: [new Option('--send-welcome', 'let Webex send its welcome email')],
+    examples: ['webex-connector push jane.json', 'echo \'{"webExId":"jane","email":"jane@example.com"}\' | webex-connector push -'] },
+  { name: 'update', args: '<webexid> <file>', description: 'update a user with the attributes in a JSON profile',
+    examples: ['webex-connector update jane changes.json'] },
+  { name: 'password', args: '<webexid>', description: "set a user's password (read from stdin, a hidden prompt, or --new-password)",
+    options: [new Option('--new-password <password>', 'the new password (prefer stdin or the prompt)')],
+    examples: ['webex-connector password jane', 'printf "%s\\n" "$NEW_PASSWORD" | webex-connector password jane'] },
+  { name: 'deactivate', args: '<webexid>', description: 'set active=DEACTIVATED', examples: ['webex-connector deactivate jane'] },
+  { name: 'reactivate', args: '<webexid>', description: 'set active=ACTIVATED', examples: ['webex-connector reactivate jane'] },
+  { name: 'get', args: '<webexid>', description: "show a user's profile as flat attributes (JSON)", examples: ['webex-connector get jane'] },
+  { name: 'import', args: '', description: 'list every user (all pages), then read each profile',
+    options: [new Option('--page-size <n>', 'users per LstsummaryUser page (default 100)'), new Option('--summary', 'list only, no GetUser per user')],
+    examples: ['webex-connector import --json > users.json', 'webex-connector import --summary --page-size 500'] },
+  { name: 'schema', args: '', description: 'every supported attribute, and which ones the site accepts now',
+    options: [new Option('--offline', 'the attribute table only, without asking the site')],
+    examples: ['webex-connector schema', 'webex-connector schema --offline --json'] },
+];
+
 /** Run the CLI; resolves to the exit code (0 ok, 1 operation failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+  const result = { code: 0 };
+  const program = cliProgram('webex-connector', 'The reference Webex Meetings provisioning connector', {
+    out: (t) => { io.stdout.write(t); }, err: (t) => { io.stderr.write(t); },
+  });
+  program
+    .option('--url <url>', 'Webex site or XML API URL (env: WEBEX_URL)')
+    .option('--site <name>', 'site name (env: WEBEX_SITE)')
+    .option('--admin <webexid>', 'site admin webExID (env: WEBEX_ADMIN)')
+    .option('--password <password>', 'site admin password (env: WEBEX_PASSWORD)')
+    .option('--token <token>', 'access token instead of a password (env: WEBEX_ACCESS_TOKEN)')
+    .option('--json', 'machine-readable output (JSON on stdout)')
+    .option('--lenient', 'do not check lengths and formats locally; let Webex judge')
+    .option('--timeout <ms>', 'per-request timeout (default 30000)')
+    .option('--retries <n>', 'attempts for transient errors (default 4)')
+    .option('--verbose', 'log each request (secrets masked) to stderr');
+  examples(program, [
+    'export WEBEX_URL=http://127.0.0.1:8080 WEBEX_SITE=demo WEBEX_ADMIN=admin WEBEX_PASSWORD=P@ssword123',
+    'webex-connector test',
+    'webex-connector push jane.json',
+    'webex-connector get jane --json',
+  ]);
+  for (const spec of COMMANDS) {
+    const command = subcommand(program, `${spec.name}${spec.args ? ` ${spec.args}` : ''}`, spec.description);
+    for (const option of spec.options ?? []) command.addOption(option);
+    examples(command, spec.examples);
+    command.action(async (...received: unknown[]) => {
+      const args = received.slice(0, -2) as string[];
+      const values = (received.at(-1) as Command).optsWithGlobals<Values>();
+      result.code = await runCommand(command, spec.name, args, values, io);
+    });
   }
-  const { values, positionals } = parsed;
-  const [command, ...args] = positionals;
-  if (values.help || !command) {
-    (values.help ? io.stdout : io.stderr).write(USAGE);
-    return values.help ? 0 : 2;
-  }
+  return runProgram(program, argv, result);
+}
+
+async function runCommand(command: Command, name: string, args: string[], values: Values, io: CliIo): Promise<number> {
   try {
-    return await run(command, args, values, io);
+    return await run(name, args, values, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
+    if (error instanceof UsageError) usageError(command, error.message);
     if (error instanceof ConnectorError) {
       if (values.json) io.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
       io.stderr.write(formatError(error));

@@ -1,39 +1,17 @@
-/** `webex-mock`: serve the emulator. Each command lives in its own module; this file only dispatches. */
-import { listScenarios, reproduce } from './scenarios';
-import { SERVE_USAGE, serve } from './serve';
+/** `webex-mock`: serve the emulator. Each command lives in its own module; this file only assembles them. */
+import { cliProgram, examples, processOutput, runProgram, type CliOutput } from '../../cli-kit/program';
+import { reproduceCommand, scenariosCommand } from './scenarios';
+import { serveCommand } from './serve';
 
-const USAGE = `Usage: webex-mock <command> [options]
-
-Commands:
-${SERVE_USAGE}
-  scenarios List the bundled scenarios (name and one line)
-  reproduce NAME|FILE
-            Run a scenario's reproduce request on a fresh in-process mock; print request and response;
-            exit 0 when the documented outcome happened
-
-Run 'webex-mock help' for this text.`;
-
-export { serve };
-
-export async function main(argv = process.argv.slice(2)): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      await serve(rest);
-      return 0;
-    case 'scenarios':
-      return listScenarios();
-    case 'reproduce':
-      return reproduce(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 1 : 0;
-    default:
-      process.stderr.write(`webex-mock: unknown command ${command}\n${USAGE}\n`);
-      return 2;
-  }
+/** Resolves to the exit code: 0 ok, 1 an operation failed, 2 a usage error. `serve` resolves once listening. */
+export async function main(argv = process.argv.slice(2), output: CliOutput = processOutput): Promise<number> {
+  const result = { code: 0 };
+  const program = cliProgram('webex-mock', 'A faithful, stateful emulator of the Cisco Webex Meetings XML API', output);
+  serveCommand(program, output);
+  scenariosCommand(program, output, result);
+  reproduceCommand(program, output, result);
+  examples(program, ['webex-mock serve', 'webex-mock serve --help', 'webex-mock scenarios', 'webex-mock reproduce user-limit-exceeded']);
+  return runProgram(program, argv, result);
 }
 
 if (require.main === module) {

@@ -1,7 +1,29 @@
 /** `webex-mock scenarios` (name + one line) and `webex-mock reproduce NAME|FILE`. */
+import type { Command } from 'commander';
+import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { bundledNames, loadBundled, loadScenarioRef } from '../control/scenarios/bundled';
 import { runReproduce } from './reproduce';
+import { scenarioProblem } from './scenario-ref';
+
+export function scenariosCommand(program: Command, output: CliOutput, result: { code: number }): Command {
+  const command = subcommand(program, 'scenarios', 'list the bundled scenarios (name and one line)');
+  examples(command, ['webex-mock scenarios']);
+  return command.action(() => { result.code = listScenarios((s) => output.out(s)); });
+}
+
+export function reproduceCommand(program: Command, output: CliOutput, result: { code: number }): Command {
+  const command = subcommand(program, 'reproduce', "run a scenario's reproduce request on a fresh in-process mock and print the exchange; exit 0 when the documented outcome happened, 1 when not")
+    .argument('<name|file>', 'a bundled scenario (see `webex-mock scenarios`) or a .yaml/.json file');
+  examples(command, ['webex-mock reproduce user-limit-exceeded', 'webex-mock reproduce ./my-scenario.yaml']);
+  return command.action(async (ref: string) => {
+    const problem = scenarioProblem(ref);
+    if (problem) usageError(command, problem);
+    const parsed = loadScenarioRef(ref);
+    if (!parsed.scenario.reproduce) usageError(command, `${ref} has no reproduce block`);
+    result.code = await reproduce(ref, (s) => output.out(s));
+  });
+}
 
 export function listScenarios(write: (s: string) => void = (s) => process.stdout.write(s)): number {
   const names = bundledNames();
@@ -10,19 +32,11 @@ export function listScenarios(write: (s: string) => void = (s) => process.stdout
   return 0;
 }
 
-/** Exit 0 when the documented outcome happened, 1 when it did not, 2 on a usage problem. */
-export async function reproduce(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const [ref] = argv;
-  if (!ref) {
-    process.stderr.write('usage: webex-mock reproduce NAME|FILE   (see webex-mock scenarios)\n');
-    return 2;
-  }
+/** Exit 0 when the documented outcome happened, 1 when it did not. */
+export async function reproduce(ref: string, write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const parsed = loadScenarioRef(ref);
   const spec = parsed.scenario.reproduce;
-  if (!spec) {
-    process.stderr.write(`webex-mock: ${ref} has no reproduce block\n`);
-    return 2;
-  }
+  if (!spec) throw new Error(`${ref} has no reproduce block`);
   const mock = createWebexMock({ scenario: parsed });
   write(`# ${parsed.scenario.name ?? ref}: ${parsed.scenario.description ?? ''}\n`);
   const outcome = await runReproduce(mock, spec);

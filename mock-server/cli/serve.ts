@@ -1,45 +1,75 @@
 /** `webex-mock serve`: the XML API and the admin API on one port, with an optional scenario and data dir. */
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
+import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
+import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-options';
+import { scenarioProblem } from './scenario-ref';
 
-export const SERVE_USAGE = `  serve     Serve the XML API (POST /WBXService/XMLService) and the admin API (/_mock)
-            --host HOST          (default 127.0.0.1)
-            --port PORT          (default 8080, or $PORT; 0 = any free port)
-            --scenario NAME|FILE a bundled scenario name or a .yaml/.json file (default: the demo site)
-            --data-dir DIR       keep all site state in DIR/webex-mock.sqlite across restarts
-            --admin-token TOKEN  require Authorization: Bearer TOKEN on /_mock (or $WEBEX_MOCK_ADMIN_TOKEN)
-            --admin-remote       let non-loopback clients use /_mock
-            --journal-size N     requests kept in the journal (default 1000)
-            --fault-seed N       seed of the fault RNG (default 1)`;
+export function serveCommand(program: Command, output: CliOutput): Command {
+  const command = subcommand(program, 'serve', 'serve the XML API (POST /WBXService/XMLService), the admin API (/_mock) and the Inspector');
+  for (const flag of SERVE_FLAGS) command.addOption(flag);
+  examples(command, [
+    'webex-mock serve --port 8080',
+    'webex-mock serve --port 0 --scenario user-limit-exceeded',
+    'webex-mock serve --data-dir .webex-mock --admin-token s3cret',
+    'WEBEX_MOCK_PORT=9000 WEBEX_MOCK_SCENARIO=rate-limited webex-mock serve',
+  ]);
+  return command.action(async () => { await serve(settingsOf(command), output); });
+}
 
-export async function serve(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      host: { type: 'string' }, port: { type: 'string' }, scenario: { type: 'string' }, 'data-dir': { type: 'string' },
-      'admin-token': { type: 'string' }, 'admin-remote': { type: 'boolean' }, 'journal-size': { type: 'string' }, 'fault-seed': { type: 'string' },
-    },
-  });
-  const port = Number(values.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${values.port ?? process.env.PORT}`);
-  const journalSize = intOption('journal-size', values['journal-size'], 1000, 1);
-  const faultSeed = intOption('fault-seed', values['fault-seed'], 1, 0);
+/** Flags, then WEBEX_MOCK_* (commander applies both), then $PORT, then defaults. */
+export function settingsOf(command: Command): ServeSettings {
+  const o = command.opts<Record<string, unknown>>();
+  let port = o.port as number | undefined;
+  if (port === undefined && process.env.PORT !== undefined) {
+    try {
+      port = integer(0, 65535)(process.env.PORT);
+    } catch (e) {
+      usageError(command, `$PORT ${(e as Error).message}, not "${process.env.PORT}"`);
+    }
+  }
+  let adminRemote = o.adminRemote === true;
+  if (command.getOptionValueSource('adminRemote') === 'env') {
+    try {
+      adminRemote = envBoolean(process.env.WEBEX_MOCK_ADMIN_REMOTE);
+    } catch (e) {
+      usageError(command, `WEBEX_MOCK_ADMIN_REMOTE ${(e as Error).message}`);
+    }
+  }
+  const scenario = (o.scenario as string | undefined) || undefined;
+  if (scenario) {
+    const problem = scenarioProblem(scenario);
+    if (problem) usageError(command, problem);
+  }
+  return {
+    host: o.host as string,
+    port: port ?? 8080,
+    scenario,
+    // An empty variable (WEBEX_MOCK_ADMIN_TOKEN=) means "not set", as a shell user expects.
+    dataDir: (o.dataDir as string | undefined) || undefined,
+    adminToken: (o.adminToken as string | undefined) || undefined,
+    adminRemote,
+    journalSize: o.journalSize as number,
+    faultSeed: o.faultSeed as number,
+  };
+}
+
+export async function serve(settings: ServeSettings, output: CliOutput): Promise<number> {
   const mock = createWebexMock({
-    scenario: values.scenario,
-    dataDir: values['data-dir'],
-    control: { token: values['admin-token'], allowRemote: values['admin-remote'] ?? false, journal: { size: journalSize }, faultSeed },
+    scenario: settings.scenario,
+    dataDir: settings.dataDir,
+    control: { token: settings.adminToken, allowRemote: settings.adminRemote, journal: { size: settings.journalSize }, faultSeed: settings.faultSeed },
   });
-  const running = await mock.listen({ host: values.host ?? '127.0.0.1', port });
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const running = await mock.listen({ host: settings.host, port: settings.port });
+  const out = (s: string) => output.out(`${s}\n`);
   out(`webex-mock listening on ${running.url}`);
   out(`XML API: ${running.xmlUrl}`);
   out(`Admin API: ${running.url}/_mock (health, sites, journal, faults)`);
   out(`Inspector: ${running.url}/_mock/ui/`);
   const scenario = mock.control.scenarioInfo;
   if (scenario) out(`Scenario: ${scenario.name ?? scenario.source}${scenario.description ? ` — ${scenario.description}` : ''}`);
-  if (values['data-dir']) out(`Data: ${values['data-dir']} (state kept across restarts)`);
+  if (settings.dataDir) out(`Data: ${settings.dataDir} (state kept across restarts)`);
   for (const site of mock.registry.all()) {
     out(`Site: siteName=${site.name} siteID=${site.config.id} users=${site.userCount}`);
   }
@@ -51,11 +81,5 @@ export async function serve(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-function intOption(name: string, raw: string | undefined, dflt: number, min: number): number {
-  if (raw === undefined) return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
-  return n;
+  return 0;
 }

@@ -79,7 +79,7 @@ describe('bundled scenarios', () => {
 
   it('`webex-mock reproduce` prints request and response and exits 0 when the outcome happened', async () => {
     let out = '';
-    const code = await reproduce(['user-limit-exceeded'], (s) => { out += s; });
+    const code = await reproduce('user-limit-exceeded', (s) => { out += s; });
     expect(code).toBe(0);
     expect(out).toContain('<webExId>lee.wong</webExId>');
     expect(out).toContain('<serv:exceptionID>110055</serv:exceptionID>');
@@ -97,7 +97,7 @@ reproduce:
   expect: { result: FAILURE, exceptionID: "030001" }
 `);
     let out = '';
-    expect(await reproduce([file], (s) => { out += s; })).toBe(1);
+    expect(await reproduce(file, (s) => { out += s; })).toBe(1);
     expect(out).toContain('result is SUCCESS, expected FAILURE');
   });
 

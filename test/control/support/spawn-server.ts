@@ -10,9 +10,9 @@ export interface ServerProcess {
   output: () => string;
 }
 
-export function startServer(args: string[]): Promise<ServerProcess> {
+export function startServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'mock-server/cli/main.ts'), 'serve', '--port', '0', ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WEBEX_MOCK_ADMIN_TOKEN: '' },
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WEBEX_MOCK_ADMIN_TOKEN: '', ...env },
   });
   let out = '';
   return new Promise((resolve, reject) => {

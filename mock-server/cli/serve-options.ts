@@ -1,0 +1,56 @@
+/**
+ * The `serve` flags, each also read from `WEBEX_MOCK_<FLAG_IN_CAPS>` (container and CI users configure servers
+ * through the environment). To add a flag: one `serveFlag(...)` line in SERVE_FLAGS and one field in
+ * ServeSettings; `serve.ts` reads it from `settings`.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+
+/** `--journal-size` → `WEBEX_MOCK_JOURNAL_SIZE`. */
+export const envName = (flag: string) => `WEBEX_MOCK_${flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase()}`;
+
+/** An option whose value may also come from its environment variable (shown in --help). */
+export function serveFlag(flags: string, description: string, parse?: (raw: string) => unknown): Option {
+  const long = /--[a-z0-9-]+/.exec(flags)![0];
+  const option = new Option(flags, description).env(envName(long));
+  return parse ? option.argParser(parse) : option;
+}
+
+export function integer(min: number, max = Number.MAX_SAFE_INTEGER): (raw: string) => number {
+  return (raw) => {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}`);
+    }
+    return n;
+  };
+}
+
+/** A boolean flag from the environment: 1/true/yes/on or 0/false/no/off/"" (commander alone treats any value as true). */
+export function envBoolean(raw: string | undefined): boolean {
+  if (raw === undefined || /^(0|false|no|off|)$/i.test(raw.trim())) return false;
+  if (/^(1|true|yes|on)$/i.test(raw.trim())) return true;
+  throw new InvalidArgumentError(`must be 1/true/yes/on or 0/false/no/off, not "${raw}"`);
+}
+
+/** What `serve` runs with, after flags, environment and defaults. */
+export interface ServeSettings {
+  host: string;
+  port: number;
+  scenario?: string;
+  dataDir?: string;
+  adminToken?: string;
+  adminRemote: boolean;
+  journalSize: number;
+  faultSeed: number;
+}
+
+export const SERVE_FLAGS: Option[] = [
+  serveFlag('--host <host>', 'address to listen on').default('127.0.0.1'),
+  serveFlag('--port <port>', 'port to listen on; 0 = any free port (default: 8080, or $PORT)', integer(0, 65535)),
+  serveFlag('--scenario <name|file>', 'a bundled scenario (see `webex-mock scenarios`) or a .yaml/.json file (default: the demo site)'),
+  serveFlag('--data-dir <dir>', 'keep all site state in DIR/webex-mock.sqlite across restarts'),
+  serveFlag('--admin-token <token>', 'require Authorization: Bearer TOKEN on /_mock'),
+  serveFlag('--admin-remote', 'let non-loopback clients use /_mock'),
+  serveFlag('--journal-size <n>', 'requests kept in the journal', integer(1)).default(1000),
+  serveFlag('--fault-seed <n>', 'seed of the fault RNG', integer(0)).default(1),
+];
