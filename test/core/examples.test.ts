@@ -1,5 +1,5 @@
 /**
- * The real documents in ../shared/webex-xml-api/examples: requests are sent byte for byte (only `{{VAR}}`
+ * The real documents in reference/webex-xml-api/examples: requests are sent byte for byte (only `{{VAR}}`
  * Postman placeholders substituted with demo credentials) and must get SUCCESS; the real responses are read
  * with the same parser the tests use and their element order is checked against the catalog.
  */
@@ -10,7 +10,7 @@ import type { ElementDef } from '../../mock-server/catalog';
 import { bodyChildNames, expectFailure, expectSuccess, parseAnswer, post, type Node } from './support/client';
 import { XMLParser } from 'fast-xml-parser';
 
-const EXAMPLES_DIR = resolve(__dirname, '../../../shared/webex-xml-api/examples');
+const EXAMPLES_DIR = resolve(__dirname, '../../reference/webex-xml-api/examples');
 const read = (f: string) => readFileSync(join(EXAMPLES_DIR, f), 'utf8');
 
 const mock = createWebexMock({ setup: (r) => {

@@ -1,6 +1,6 @@
 /**
  * Responses validated with xmllint against the official 2011 schemas (test/fixtures/xsd, copied from
- * ../shared/webex-xml-api/xsd-2011 and extended with the newer elements SPEC lists, each marked "webex-mock EXTENSION").
+ * reference/webex-xml-api/xsd-2011 and extended with the newer elements SPEC lists, each marked "webex-mock EXTENSION").
  * The document root must validate against service.xsd with user.xsd providing the bodyContent types.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { elements, escapeText } from './support/xml';
 import { addSite, adminOf } from './support/sites';
 import { validateAll, validateFile, xmllintAvailable } from './support/xsd';
 
-const EXAMPLES = resolve(__dirname, '../../../shared/webex-xml-api/examples');
-const ORIGINAL_XSD = resolve(__dirname, '../../../shared/webex-xml-api/xsd-2011');
+const EXAMPLES = resolve(__dirname, '../../reference/webex-xml-api/examples');
+const ORIGINAL_XSD = resolve(__dirname, '../../reference/webex-xml-api/xsd-2011');
 
 if (!xmllintAvailable()) {
   throw new Error('xmllint is required for the schema tests: apt-get install -y libxml2-utils (.ci/run installs it)');
