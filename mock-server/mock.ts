@@ -10,6 +10,7 @@ import { Engine } from './engine';
 import { createApp, XML_SERVICE_PATH, type AppOptions } from './http/app';
 import { SiteRegistry } from './site/registry';
 import { createAdminRouter, type AdminRouterOptions } from './control/admin-router';
+import { createOAuthRouter, OAUTH_PATH } from './oauth';
 import { ControlPlane, type ControlOptions } from './control/control-plane';
 import { SqliteStore } from './control/persistence/sqlite-store';
 import { loadScenarioRef } from './control/scenarios/bundled';
@@ -67,7 +68,11 @@ export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
   const { adminApi = true, allowRemote, token, bodyLimit, ...controlOpts } = options.control ?? {};
   const store = options.dataDir !== undefined ? new SqliteStore(options.dataDir) : controlOpts.store;
   const control = new ControlPlane(registry, engine, { ...controlOpts, store, setup: options.setup, scenario });
-  const routers = [...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit }) }] : []), ...(options.app?.routers ?? [])];
+  const routers = [
+    ...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit }) }] : []),
+    { path: OAUTH_PATH, router: createOAuthRouter(registry) },
+    ...(options.app?.routers ?? []),
+  ];
   const app = createApp(engine, { ...options.app, routers });
   return {
     app,

@@ -45,6 +45,9 @@ const KNOWN_EXCEPTIONS: Readonly<Record<string, KnownException>> = {
   '030075': { errorClass: 'invalidValue', attribute: 'password', message: 'The password does not meet the site password policy' },
   '030076': { errorClass: 'authentication', attribute: 'siteName', message: 'The site is not valid (unknown site name or id)' },
   '030077': { errorClass: 'siteUnsupported', message: 'The field is managed in Control Hub on this site' },
+  // OAuth on current sites (docs/oauth.md): IDs the webex-mock emulator assigns; the reason patterns catch others.
+  '030081': { errorClass: 'authentication', message: 'The OAuth access token has expired (refresh it with the refresh token)' },
+  '030082': { errorClass: 'siteUnsupported', message: 'SAML SSO site: password authentication is not available, configure OAuth (client id, secret, refresh token)' },
   '030098': { errorClass: 'siteUnsupported', message: 'CreateUser is refused on this Control Hub managed (unified) site' },
   E030103: { errorClass: 'siteUnsupported', message: 'Spark Meet site: assigning this role is not supported' },
   E030104: { errorClass: 'siteUnsupported', message: 'Spark Meet site: user management needs the admin password, not a session ticket' },
@@ -58,6 +61,8 @@ const REASON_PATTERNS: ReadonlyArray<{ pattern: RegExp; errorClass: ErrorClass; 
   { pattern: /exceededSiteHostLimit|host limit/i, errorClass: 'hostLimit', message: 'The site host limit is reached' },
   { pattern: /personal ?url/i, errorClass: 'invalidPersonalUrl', message: 'The personalUrl is not valid' },
   { pattern: /needs to be/i, errorClass: 'featureNotEnabled', message: 'The attribute needs a site feature that is not enabled' },
+  { pattern: /access token (has )?expired|token expired/i, errorClass: 'authentication', message: 'The OAuth access token has expired' },
+  { pattern: /saml sso|password authentication is not available/i, errorClass: 'siteUnsupported', message: 'SAML SSO site: password authentication is not available, configure OAuth' },
   { pattern: /managed in control hub|spark|common identity|not supported/i, errorClass: 'siteUnsupported', message: 'The site does not support this operation' },
   { pattern: /can'?t set field|invalid|out of range|password policy|too long/i, errorClass: 'invalidValue', message: 'Webex refused a value' },
   { pattern: /duplicate|already (exists|in use|used)/i, errorClass: 'duplicateUser', message: 'The user already exists' },

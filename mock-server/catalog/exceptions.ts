@@ -49,6 +49,9 @@ export type ExceptionKey =
   | 'passwordPolicy'
   | 'siteNotFound'
   | 'managedByControlHub'
+  | 'accessTokenExpired'
+  | 'passwordAuthNotAvailable'
+  | 'insufficientScope'
   | 'operationNotSupported'
   | 'internalError';
 
@@ -178,6 +181,21 @@ export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
     key: 'managedByControlHub', id: '030077', reason: "Can't set field {field}: managed in Control Hub",
     when: 'SetUser on a Control Hub managed site changing webExId, email, name, password or phone.',
     source: 'developer.cisco.com CreateUser/SetUser notes on Control Hub managed sites; ID and text assigned', confidence: 'assigned',
+  },
+  accessTokenExpired: {
+    key: 'accessTokenExpired', id: '030081', reason: 'The access token has expired',
+    when: 'webExAccessToken (or AuthenticateUser accessToken) is an OAuth access token past its expires_in. Refresh it at /v1/access_token.',
+    source: 'no public capture of the expired-token answer; ID and text assigned (docs/oauth.md)', confidence: 'assigned',
+  },
+  passwordAuthNotAvailable: {
+    key: 'passwordAuthNotAvailable', id: '030082', reason: 'Password authentication is not available on sites that use SAML SSO',
+    when: 'A password in securityContext (or AuthenticateUser with a password) on a SAML SSO site (samlSSO: true).',
+    source: 'developer.cisco.com/docs/webex-xml-api-reference-guide/request-authentication ("Password authentication is not available on Webex sites that have configured SAML SSO … developers must support OAuth for those sites"); ID assigned', confidence: 'assigned',
+  },
+  insufficientScope: {
+    key: 'insufficientScope', id: '000001', reason: 'Access denied, additional privileges are required',
+    when: 'An OAuth access token without the scope the operation needs (all_read for reads, user_modify for user writes; spark:all grants all).',
+    source: 'ID and text of the captured privilege failure (Control Hub UI fixture); that a real site answers a missing scope with it is assumed', confidence: 'assigned',
   },
   operationNotSupported: {
     key: 'operationNotSupported', id: '999999', reason: 'This operation is not supported',

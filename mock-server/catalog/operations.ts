@@ -21,11 +21,29 @@ export interface OperationDef {
   writes: boolean;
   /** User management: restricted to admin password on Spark Meet sites (E030104). */
   userManagement: boolean;
+  /** The Webex Meetings integration scope an OAuth access token needs for it (none: AuthenticateUser, GetAPIVersion). */
+  scope?: OAuthScope;
 }
+
+/**
+ * Scopes of Webex Meetings integrations (developer.cisco.com/docs/webex-meetings "Webex Meetings Integrations":
+ * all_read, user_modify, meeting_modify, recording_modify, setting_modify). Integrations made on developer.webex.com
+ * for the XML API select `spark:all` instead ("Please ensure the spark:all scope is selected"), which grants them all.
+ */
+export const OAUTH_SCOPES = ['all_read', 'user_modify', 'meeting_modify', 'recording_modify', 'setting_modify'] as const;
+export type OAuthScope = (typeof OAUTH_SCOPES)[number];
+export const SPARK_ALL_SCOPE = 'spark:all';
 
 const op = (name: OperationName, service: OperationDef['service'], javaName: string, qname: string, responseType: string,
   admin: OperationDef['admin'], writes: boolean, userManagement: boolean): OperationDef =>
-  ({ name, service, javaName, qname, responseType, admin, writes, userManagement });
+  ({ name, service, javaName, qname, responseType, admin, writes, userManagement, scope: scopeFor(name, writes) });
+
+/** Reads need all_read; user writes user_modify; session templates are meeting settings (meeting_modify). */
+function scopeFor(name: OperationName, writes: boolean): OAuthScope | undefined {
+  if (name === 'AuthenticateUser' || name === 'GetAPIVersion') return undefined;
+  if (name === 'DelSessionTemplates') return 'meeting_modify';
+  return writes ? 'user_modify' : 'all_read';
+}
 
 export const OPERATIONS: readonly OperationDef[] = [
   op('AuthenticateUser', 'user', 'AuthenticateUser', 'authenticateUser', 'use:authenticateUserResponse', 'never', false, false),

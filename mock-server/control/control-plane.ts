@@ -54,6 +54,7 @@ export class ControlPlane {
     if (store?.hasState()) {
       this.withoutStore(() => store.loadInto(registry));
       this.installScenarioFaults();
+      registry.oauth.setIntegrations(this.scenario?.scenario.integrations ?? []);
     } else {
       this.rebuild();
     }
@@ -81,7 +82,7 @@ export class ControlPlane {
       const i = this.scenario.scenario.sites.findIndex((s) => s.name.toLowerCase() === site.name.toLowerCase());
       if (i < 0) throw new ControlError(404, `site ${site.name} is not part of the loaded scenario`);
       this.replaceSite(site.name, (r) => addScenarioSite(r, this.scenario!.scenario.sites[i], i));
-      return;
+      return; // the integrations stay; the site's tokens went with it
     }
     // Build the loaded state on a scratch registry, then copy this site's config and users over.
     const scratch = new SiteRegistry(this.registry.now);

@@ -36,6 +36,13 @@ export const siteSettingsSchema = z.object({
   passwordPolicy: passwordPolicySchema.optional(),
   timeZoneId: z.number().int().min(0).max(61).optional(),
   sessionTicketTtlSeconds: z.number().int().min(1).max(86_400 * 30).optional(),
+  /** SAML SSO site: password authentication refused, OAuth tokens only (docs/oauth.md). */
+  samlSSO: z.boolean().optional(),
+  /** OAuth token lifetimes (a test can make a token expire in seconds). */
+  oauth: z.object({
+    accessTokenTtlSeconds: z.number().int().min(1).max(86_400 * 365).optional(),
+    refreshTokenTtlSeconds: z.number().int().min(1).max(86_400 * 365).optional(),
+  }).strict().optional(),
 }).strict();
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -74,12 +81,14 @@ export function applySettings(config: SiteConfig, s: SiteSettings): SiteConfig {
     flags: { ...config.flags, ...definedOnly(s.flags ?? {}) },
     features: { ...config.features, ...definedOnly(s.features ?? {}) },
     passwordPolicy: { ...config.passwordPolicy, ...definedOnly(s.passwordPolicy ?? {}) },
+    oauth: { ...config.oauth, ...definedOnly(s.oauth ?? {}) },
     sessionTypes: s.sessionTypes ? mergeSessionTypes(config.sessionTypes, s.sessionTypes) : config.sessionTypes.map((t) => ({ ...t })),
     defaultSessionTypes: s.defaultSessionTypes ?? [...config.defaultSessionTypes],
   };
   if (s.hostLimit !== undefined) next.hostLimit = s.hostLimit;
   if (s.timeZoneId !== undefined) next.timeZoneId = s.timeZoneId;
   if (s.sessionTicketTtlSeconds !== undefined) next.sessionTicketTtlSeconds = s.sessionTicketTtlSeconds;
+  if (s.samlSSO !== undefined) next.samlSSO = s.samlSSO;
   const ids = new Set(next.sessionTypes.map((t) => t.id));
   next.defaultSessionTypes.forEach((id, i) => {
     if (!ids.has(id)) throw new SettingsError(`default session type ${id} is not one of the site's session types`, ['defaultSessionTypes', i]);

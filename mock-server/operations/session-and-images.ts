@@ -1,7 +1,7 @@
 /** AuthenticateUser, DelSessionTemplates, UploadPMRImage and the schema-only operations. */
 import { childText, childrenNamed } from '../wire';
 import { element } from '../wire/escape';
-import { authenticate, describeCaller, identify, tokenBelongsTo } from '../site/auth';
+import { authenticate, checkAccessToken, describeCaller, identify } from '../site/auth';
 import { WebexError, cantSetField } from '../site/webex-error';
 import { SLOT, isActive } from '../site/user-record';
 import { inputFromPaths } from '../site/user-input';
@@ -14,14 +14,24 @@ import type { OperationContext, OperationResult } from './types';
 export function authenticateUser(ctx: OperationContext): OperationResult {
   const token = childText(ctx.body, 'accessToken') ?? childText(ctx.body, 'samlResponse');
   let webExId: string;
+  let scopes: ReadonlySet<string> | undefined;
   if (token !== undefined && token.trim() !== '' && !ctx.security.password) {
     const user = identify(ctx.site, ctx.security);
-    if (!user || !isActive(user.values) || !tokenBelongsTo(ctx.site, token.trim(), user)) throw new WebexError('ticketGenerationFailed');
+    // Unknown, expired or another user's token alike: the captured 030048 + AS0001.
+    const check = user && isActive(user.values) ? checkAccessToken(ctx.site, token.trim(), user) : undefined;
+    if (!user || !check?.ok) throw new WebexError('ticketGenerationFailed');
     webExId = describeCaller(user, 'accessToken').webExId;
+    scopes = check.scopes;
   } else {
     webExId = authenticate(ctx.site, ctx.security, ctx.op).webExId;
+    // A ticket got with a webExAccessToken carries that token's scopes.
+    const headerToken = ctx.security.webExAccessToken;
+    if (headerToken && !ctx.security.password && !ctx.security.sessionTicket) {
+      const check = checkAccessToken(ctx.site, headerToken, identify(ctx.site, ctx.security)!);
+      if (check.ok) scopes = check.scopes;
+    }
   }
-  const t = ctx.site.tickets.issue(webExId, ctx.site.config.sessionTicketTtlSeconds);
+  const t = ctx.site.tickets.issue(webExId, ctx.site.config.sessionTicketTtlSeconds, scopes);
   return { body: `${element('use', 'sessionTicket', t.ticket)}${element('use', 'createTime', String(t.createTime))}${element('use', 'timeToLive', String(t.timeToLive))}`, target: webExId };
 }
 

@@ -1,5 +1,5 @@
 /** Who is calling, and may they call this operation (SPEC §1.2 securityContext rules, §2 privileges). */
-import type { OperationDef } from '../catalog';
+import { SPARK_ALL_SCOPE, type OperationDef } from '../catalog';
 import type { SecurityContext } from '../wire';
 import type { Site } from './site';
 import { passwordMatches } from './rules';
@@ -15,6 +15,22 @@ export interface Caller {
   isAdmin: boolean;
   isReadOnlyAdmin: boolean;
 }
+
+/** An OAuth access token as the site sees it (mock-server/oauth/token-store.ts issues them). */
+export interface OAuthGrantView {
+  /** Site name and webExId, lower case. */
+  site: string;
+  webExId: string;
+  scopes: ReadonlySet<string>;
+  expired: boolean;
+}
+
+export interface AccessTokenLookup {
+  lookup(token: string): OAuthGrantView | undefined;
+}
+
+/** What a webExAccessToken grants on this site for this user: every scope (a static token), some, or nothing. */
+export type TokenCheck = { ok: true; scopes?: ReadonlySet<string> } | { ok: false; expired: boolean };
 
 export function identify(site: Site, sc: SecurityContext): UserRecord | undefined {
   if (sc.webExID) return site.findUser(sc.webExID);
@@ -34,15 +50,19 @@ export function authenticate(site: Site, sc: SecurityContext, op: OperationDef):
   if (!user || !isActive(user.values)) throw new WebexError('incorrectCredentials');
   let method: AuthMethod;
   if (sc.password !== undefined && sc.password !== '') {
+    if (site.config.samlSSO) throw new WebexError('passwordAuthNotAvailable');
     if (!passwordMatches(sc.password, user.passwordHash, user.passwordSalt)) throw new WebexError('incorrectCredentials');
     method = 'password';
   } else if (sc.sessionTicket !== undefined && sc.sessionTicket !== '') {
     if (site.config.flags.sparkMeet && op.userManagement) throw new WebexError('sessionTicketNotSupported');
     const t = site.tickets.check(sc.sessionTicket);
     if (!t || t.webExId !== String(user.values[SLOT.webExId]).toLowerCase()) throw new WebexError('invalidSessionTicket');
+    requireScope(t.scopes, op);
     method = 'sessionTicket';
   } else if (sc.webExAccessToken !== undefined && sc.webExAccessToken !== '') {
-    if (!tokenBelongsTo(site, sc.webExAccessToken, user)) throw new WebexError('incorrectCredentials');
+    const check = checkAccessToken(site, sc.webExAccessToken, user);
+    if (!check.ok) throw new WebexError(check.expired ? 'accessTokenExpired' : 'incorrectCredentials');
+    requireScope(check.scopes, op);
     method = 'accessToken';
   } else {
     throw new WebexError('incorrectCredentials');
@@ -50,9 +70,23 @@ export function authenticate(site: Site, sc: SecurityContext, op: OperationDef):
   return describeCaller(user, method);
 }
 
-export function tokenBelongsTo(site: Site, token: string, user: UserRecord): boolean {
+/**
+ * A static token from the site config (every scope, no expiry), or an OAuth token issued for this user on this
+ * site. A token of another user or another site is as unknown as a made-up one (030002).
+ */
+export function checkAccessToken(site: Site, token: string, user: UserRecord): TokenCheck {
   const id = String(user.values[SLOT.webExId]).toLowerCase();
-  return site.config.accessTokens.some((t) => t.token === token && t.webExId.toLowerCase() === id);
+  if (site.config.accessTokens.some((t) => t.token === token && t.webExId.toLowerCase() === id)) return { ok: true };
+  const grant = site.oauthTokens?.lookup(token);
+  if (!grant || grant.site !== site.name.toLowerCase() || grant.webExId !== id) return { ok: false, expired: false };
+  if (grant.expired) return { ok: false, expired: true };
+  return { ok: true, scopes: grant.scopes };
+}
+
+/** The operation's integration scope (catalog), unless the grant has every scope or spark:all. */
+function requireScope(scopes: ReadonlySet<string> | undefined, op: OperationDef): void {
+  if (!scopes || !op.scope || scopes.has(op.scope) || scopes.has(SPARK_ALL_SCOPE)) return;
+  throw new WebexError('insufficientScope');
 }
 
 /** Site-admin rules: admin operations need siteAdmin; read-only admins may not write (000001). */

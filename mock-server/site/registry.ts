@@ -3,13 +3,19 @@ import type { SecurityContext } from '../wire';
 import { Site, type SiteChange } from './site';
 import type { SiteConfig } from './site-config';
 import { WebexError } from './webex-error';
+import { OAuthStore } from '../oauth/token-store';
 
 export class SiteRegistry {
   private readonly byName = new Map<string, Site>();
   /** Listeners for every committed change on any site (persistence, UI). */
   private readonly listeners = new Set<(site: Site, change: SiteChange) => void>();
 
-  constructor(readonly now: () => number = Date.now) {}
+  /** Integrations and the tokens issued to them (mock-server/oauth/); sites check webExAccessToken here. */
+  readonly oauth: OAuthStore;
+
+  constructor(readonly now: () => number = Date.now) {
+    this.oauth = new OAuthStore(now);
+  }
 
   add(config: SiteConfig, seed?: number): Site {
     const key = config.name.toLowerCase();
@@ -17,16 +23,20 @@ export class SiteRegistry {
     if (this.byId(config.id)) throw new Error(`site id ${config.id} already used`);
     const site = new Site(config, this.now, seed);
     site.onChange = (s, c) => { for (const l of this.listeners) l(s, c); };
+    site.oauthTokens = this.oauth;
     this.byName.set(key, site);
     return site;
   }
 
   remove(name: string): boolean {
+    this.oauth.forgetSite(name);
     return this.byName.delete(name.toLowerCase());
   }
 
+  /** Every site, and the integrations and tokens with them (the loaded state sets them again). */
   clear(): void {
     this.byName.clear();
+    this.oauth.clear();
   }
 
   get(name: string): Site | undefined {

@@ -25,6 +25,14 @@ export interface AccessTokenConfig {
   webExId: string;
 }
 
+/** OAuth token lifetimes on this site (developer.webex.com integrations guide: 1209600 s and 7776000 s). */
+export interface OAuthLifetimes {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+}
+
+export const DEFAULT_OAUTH_LIFETIMES: OAuthLifetimes = { accessTokenTtlSeconds: 1_209_600, refreshTokenTtlSeconds: 7_776_000 };
+
 export interface SiteFlags {
   /** Spark Meet / Common Identity site (WBS30): user management restricted (SPEC §5, E0301xx). */
   sparkMeet: boolean;
@@ -39,6 +47,13 @@ export interface SiteConfig {
   /** Host used in generated URLs: `{name}.webex.com`. */
   host: string;
   flags: SiteFlags;
+  /**
+   * SAML SSO site: "Password authentication is not available on Webex sites that have configured SAML SSO …
+   * developers must support OAuth for those sites" (developer.cisco.com request-authentication page).
+   */
+  samlSSO: boolean;
+  /** Lifetimes of the OAuth access and refresh tokens issued for this site's users. */
+  oauth: OAuthLifetimes;
   features: Record<FeatureKey, boolean>;
   sessionTypes: SessionTypeConfig[];
   /** Session types a new user gets when CreateUser sends no meetingTypes. */
@@ -75,6 +90,8 @@ export function siteConfig(partial: Partial<SiteConfig> & { name: string }): Sit
     id: partial.id ?? 100000 + Math.abs(hash(partial.name)) % 900000,
     host: partial.host ?? `${partial.name}.webex.com`,
     flags: { sparkMeet: false, controlHubManaged: false, ...partial.flags },
+    samlSSO: partial.samlSSO ?? false,
+    oauth: { ...DEFAULT_OAUTH_LIFETIMES, ...partial.oauth },
     features: { ...allFeatures(true), ...partial.features },
     defaultSessionTypes: partial.defaultSessionTypes ?? [sessionTypes[0].id],
     hostLimit: partial.hostLimit ?? null,

@@ -10,6 +10,7 @@ import {
 import type { SiteConfig, SessionTypeConfig } from './site-config';
 import { SeededRandom } from './random';
 import { TicketStore } from './tickets';
+import type { AccessTokenLookup } from './auth';
 import { checkEmail, checkPassword, checkPersonalUrl, checkPin, hashPassword } from './rules';
 import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
@@ -59,6 +60,8 @@ export class Site {
   private lastPersonalUrlStamp = 0;
   readonly random: SeededRandom;
   readonly tickets: TicketStore;
+  /** OAuth access tokens of the mock (set by the registry); undefined: only the config's static tokens work. */
+  oauthTokens?: AccessTokenLookup;
   /** Called after every committed change (persistence, UI). */
   onChange?: (site: Site, change: SiteChange) => void;
 

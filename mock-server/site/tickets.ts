@@ -5,6 +5,8 @@ export interface Ticket {
   webExId: string;
   createTime: number;
   expiresAt: number;
+  /** A ticket got with an OAuth token keeps that token's scopes; undefined: every scope. */
+  scopes?: ReadonlySet<string>;
 }
 
 export class TicketStore {
@@ -12,11 +14,11 @@ export class TicketStore {
 
   constructor(private readonly now: () => number) {}
 
-  issue(webExId: string, ttlSeconds: number): { ticket: string; createTime: number; timeToLive: number } {
+  issue(webExId: string, ttlSeconds: number, scopes?: ReadonlySet<string>): { ticket: string; createTime: number; timeToLive: number } {
     const createTime = this.now();
     // Real tickets are long opaque strings; never derived from the password.
     const ticket = `AAAB${randomBytes(48).toString('base64url')}`;
-    this.tickets.set(ticket, { webExId: webExId.toLowerCase(), createTime, expiresAt: createTime + ttlSeconds * 1000 });
+    this.tickets.set(ticket, { webExId: webExId.toLowerCase(), createTime, expiresAt: createTime + ttlSeconds * 1000, scopes });
     if (this.tickets.size > 10_000) this.sweep();
     return { ticket, createTime, timeToLive: ttlSeconds };
   }

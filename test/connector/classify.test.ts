@@ -78,7 +78,8 @@ describe('every FAILURE the emulator can answer with', () => {
     hostLimitExceeded: 'hostLimit', cantSetField: 'invalidValue', featureNotEnabled: 'featureNotEnabled',
     invalidPersonalUrl: 'invalidPersonalUrl', personalUrlTaken: 'invalidPersonalUrl', passwordPolicy: 'invalidValue',
     siteNotFound: 'authentication', managedByControlHub: 'siteUnsupported', operationNotSupported: 'siteUnsupported',
-    internalError: 'unknown',
+    internalError: 'unknown', accessTokenExpired: 'authentication', passwordAuthNotAvailable: 'siteUnsupported',
+    insufficientScope: 'accessDenied',
   };
   it.each(Object.values(EXCEPTIONS).map((e) => [e.key, e] as const))('%s is classified with its remedy', (key, e) => {
     const reason = formatReason(e.reason, { field: 'timeZoneID', detail: 'x', value: '0' });

@@ -17,7 +17,17 @@ const fresh = () => createWebexMock({ setup: (r) => {
   addSite(r, { name: 'spark', flags: { sparkMeet: true, controlHubManaged: false } });
   addSite(r, { name: 'ch', flags: { sparkMeet: false, controlHubManaged: true } });
   addSite(r, { name: 'full', hostLimit: 1 }); // its admin is the one host
+  addSite(r, { name: 'sso', samlSSO: true });
 } });
+
+/** An OAuth access token for the demo admin, issued through the mock's token store (test/oauth covers the endpoints). */
+function oauthToken(m: WebexMock, scopes: string[], ttlSeconds = 3600): string {
+  m.registry.oauth.setIntegrations([{ clientId: 'exceptions-client', clientSecret: 'exceptions-secret', redirectUris: ['http://127.0.0.1/cb'], scopes }]);
+  const code = m.registry.oauth.issueCode({ clientId: 'exceptions-client', site: 'demo', webExId: 'admin', scopes }, 'http://127.0.0.1/cb');
+  const answer = m.registry.oauth.exchangeCode('exceptions-client', code, 'http://127.0.0.1/cb', () => ({ accessTokenTtlSeconds: ttlSeconds, refreshTokenTtlSeconds: 7200 }));
+  if (typeof answer === 'string') throw new Error(answer);
+  return answer.access_token;
+}
 
 const SCENARIOS: Record<ExceptionKey, Entry> = {
   forwardFailed: {
@@ -68,6 +78,15 @@ const SCENARIOS: Record<ExceptionKey, Entry> = {
   passwordPolicy: { scenario: (m) => call(m, 'SetUser', elements({ webExId: 'host', password: 'short1' })), reason: /^Password does not meet the site password policy: / },
   siteNotFound: { scenario: (m) => call(m, 'GetUser', '<webExId>host</webExId>', { ...ADMIN, siteName: 'atlantis' }), reason: 'Site is not valid' },
   managedByControlHub: { scenario: (m) => call(m, 'SetUser', elements({ webExId: 'admin', email: 'changed@ch.example.com' }), adminOf('ch')), reason: "Can't set field email: managed in Control Hub" },
+  accessTokenExpired: {
+    scenario: (m) => call(m, 'GetUser', '<webExId>host</webExId>', { siteName: 'demo', webExID: 'admin', webExAccessToken: oauthToken(m, ['all_read'], 0) }),
+    reason: 'The access token has expired',
+  },
+  passwordAuthNotAvailable: { scenario: (m) => call(m, 'GetUser', '<webExId>admin</webExId>', adminOf('sso')), reason: 'Password authentication is not available on sites that use SAML SSO' },
+  insufficientScope: {
+    scenario: (m) => call(m, 'SetUser', elements({ webExId: 'host', firstName: 'X' }), { siteName: 'demo', webExID: 'admin', webExAccessToken: oauthToken(m, ['all_read']) }),
+    reason: 'Access denied, additional privileges are required',
+  },
   operationNotSupported: { scenario: (m) => call(m, 'ActivateUser', '<webexID>host</webexID>'), reason: 'This operation is not supported' },
   internalError: {
     // An unexpected exception anywhere in the pipeline is answered, not crashed on.
@@ -88,11 +107,11 @@ it('every catalog exception has a scenario or an explicit control-plane exclusio
   expect(excluded).toEqual(['processError', 'rateLimited', 'serviceUnavailable', 'unifiedSiteCreateRefused']);
 });
 
-it('exception IDs are 6 characters (E-prefixed ones 7) and unique except the two generic 999999', () => {
+it('exception IDs are 6 characters (E-prefixed ones 7) and unique except the generic 999999 and 000001 (a missing OAuth scope is a missing privilege)', () => {
   const ids = Object.values(catalog.EXCEPTIONS).map((e) => e.id);
   for (const id of ids) expect(id).toMatch(/^(\d{6}|E\d{6})$/);
   const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
-  expect(dupes).toEqual(['999999']);
+  expect(dupes.sort()).toEqual(['000001', '999999']);
 });
 
 it('Okta\'s customer-visible texts are in the catalog (OKTA-CONNECTOR.md requirements)', () => {

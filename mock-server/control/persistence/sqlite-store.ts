@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SiteRegistry } from '../../site/registry';
 import type { Site, SiteChange } from '../../site/site';
-import type { SiteConfig } from '../../site/site-config';
+import { siteConfig, type SiteConfig } from '../../site/site-config';
 import { fromStoredUser, toStoredUser, type StoredUser } from '../records';
 import type { StateStore } from '../state-store';
 
@@ -62,7 +62,8 @@ export class SqliteStore implements StateStore {
 
   loadInto(registry: SiteRegistry): void {
     for (const row of this.stmt.sites.all() as { name: string; config: string }[]) {
-      const config = JSON.parse(row.config) as SiteConfig;
+      // Through siteConfig: a store written before a setting existed gets its default.
+      const config = siteConfig(JSON.parse(row.config) as SiteConfig);
       const site = registry.add(config, config.id);
       const records = (this.stmt.users.all(row.name) as { record: string }[]).map((r) => fromStoredUser(JSON.parse(r.record) as StoredUser));
       site.replaceUsers(records);

@@ -29,7 +29,7 @@ export function scenarioSiteConfig(s: ScenarioSite): SiteConfig {
   const withTypes = s.sessionTypes ? { ...base, sessionTypes: [] } : base;
   const cfg = applySettings(withTypes, {
     flags: s.flags, features: s.features, sessionTypes: s.sessionTypes, hostLimit: s.hostLimit, passwordPolicy: s.passwordPolicy,
-    timeZoneId: s.timeZoneId, sessionTicketTtlSeconds: s.sessionTicketTtlSeconds,
+    timeZoneId: s.timeZoneId, sessionTicketTtlSeconds: s.sessionTicketTtlSeconds, samlSSO: s.samlSSO, oauth: s.oauth,
     defaultSessionTypes: s.defaultSessionTypes ?? (s.sessionTypes ? [s.sessionTypes[0].id] : undefined),
   });
   cfg.accessTokens = [
@@ -135,6 +135,13 @@ export function applyScenario(registry: SiteRegistry, parsed: Pick<ParsedScenari
   const added: Site[] = [];
   try {
     parsed.scenario.sites.forEach((s, i) => added.push(addScenarioSite(registry, s, i)));
+    const known = new Set(parsed.scenario.sites.map((s) => s.name.toLowerCase()));
+    (parsed.scenario.integrations ?? []).forEach((it, i) => {
+      if (it.autoApprove && !known.has(it.autoApprove.site.toLowerCase())) {
+        throw new SitePathError(`autoApprove names site ${it.autoApprove.site}, which the scenario does not have`, ['integrations', i, 'autoApprove', 'site']);
+      }
+    });
+    registry.oauth.setIntegrations(parsed.scenario.integrations ?? []);
     return added;
   } catch (e) {
     for (const s of added) registry.remove(s.name);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { faultSchema } from '../faults/fault-schema';
 import { siteSettingsSchema } from '../site-settings';
+import { integrationsSchema } from '../../oauth/integration-schema';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -76,6 +77,8 @@ export const scenarioSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
   description: z.string().min(1).optional(),
   sites: z.array(siteSchema).min(1),
+  /** Webex integrations (OAuth clients) whose tokens the sites accept (docs/oauth.md). */
+  integrations: integrationsSchema,
   faults: z.array(faultSchema).default([]),
   reproduce: reproduceSchema.optional(),
 }).strict();
