@@ -8,7 +8,7 @@ import { XML_PATH, authenticateUser, exceptionOf, getUser, resultOf } from './su
 
 const REQUIRED = [
   'user-limit-exceeded', 'host-limit-reached', 'personal-url-invalid', 'cant-set-field', 'attribute-needs-feature',
-  'mobile-sets-primary-phone', 'session-types-need-supported-services', 'spark-meet-site', 'control-hub-managed-site',
+  'mobile-sets-primary-phone', 'session-types-need-supported-services', 'spark-meet-site', 'sso-site-oauth', 'control-hub-managed-site',
   'rate-limited', 'large-site',
 ];
 
