@@ -3,7 +3,7 @@
  * (engine.handle with a CreateUser body) so stored strings are the ones the XML parser produced.
  * Prints one JSON line: heap and RSS deltas per user after a full GC.
  */
-import { createWebexMock } from '../mock-server';
+import { createWebexMock, responseText } from '../mock-server';
 import { addBenchSite, createUserXml, fullUserValues } from './fixtures';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let next = 1;
   const create = async () => {
     const r = await mock.engine.handle({ body: createUserXml(fullUserValues(next++)) });
-    if (!r.body.includes('SUCCESS')) throw new Error(r.body);
+    if (!r.body.includes('SUCCESS')) throw new Error(responseText(r));
   };
   for (let i = 0; i < 500; i++) await create(); // warm-up: code, caches and indexes exist before the baseline
   const before = settle();

@@ -9,6 +9,7 @@ import { authenticate, authorize, type Caller } from './site/auth';
 import type { SiteRegistry } from './site/registry';
 import type { Site } from './site/site';
 import { WebexError } from './site/webex-error';
+import { AnswerCache } from './operations/answer-cache';
 import {
   RESPONSE_CONTENT_TYPE, failureEnvelope, isEnvelopeError, parseEnvelope, successEnvelope,
   type Envelope, type GsbStatus, type XmlNode,
@@ -23,9 +24,18 @@ export interface EngineRequest {
 export interface EngineResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /**
+   * The answer. A Buffer is a reused answer (a cached GetUser, operations/answer-cache.ts): UTF-8 bytes shared
+   * by every request that got them — never mutate one; read text with `responseText`.
+   */
+  body: string | Buffer;
   /** Drop the connection instead of answering (fault injection). */
   dropConnection?: boolean;
+}
+
+/** The body as text, whichever form it has. */
+export function responseText(r: Pick<EngineResponse, 'body'>): string {
+  return typeof r.body === 'string' ? r.body : r.body.toString('utf8');
 }
 
 /** What happened, for the journal and the UI: never holds a secret in clear. */
@@ -68,16 +78,17 @@ export interface InterceptContext {
 export type Interceptor = (ctx: InterceptContext) => Promise<EngineResponse | undefined> | EngineResponse | undefined;
 export type Observer = (exchange: Exchange) => void;
 
-const BASE_HEADERS = {
+const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Type': RESPONSE_CONTENT_TYPE,
   Pragma: 'no-cache',
   'Cache-Control': 'no-cache',
   Expires: 'Thu, 01 Jan 1970 00:00:00 GMT',
-};
+});
 
 /** 000000 as real sites answer an unreadable envelope: no bodyContent; the reason keeps `null` as captured. */
-function forwardFailed(detail: string): EngineResponse {
+function forwardFailed(detail: string, meta: ExchangeMeta): EngineResponse {
   const reason = formatReason(EXCEPTIONS.forwardFailed.reason, { detail: 'null' });
+  failed(meta, EXCEPTIONS.forwardFailed.id, reason);
   return xmlResponse(failureEnvelope(EXCEPTIONS.forwardFailed.id, reason, { withoutBodyContent: true }), { 'X-Webex-Mock-Detail': headerSafe(detail) });
 }
 
@@ -86,8 +97,9 @@ function headerSafe(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function xmlResponse(body: string, extra: Record<string, string> = {}): EngineResponse {
-  return { status: 200, headers: { ...BASE_HEADERS, ...extra }, body };
+/** A 200 XML answer; without extra headers all answers share one frozen header object. */
+export function xmlResponse(body: string | Buffer, extra?: Record<string, string>): EngineResponse {
+  return { status: 200, headers: extra ? { ...BASE_HEADERS, ...extra } : BASE_HEADERS as Record<string, string>, body };
 }
 
 export function failureResponse(key: ExceptionKey, reason?: string, value?: string, gsbStatus?: GsbStatus): EngineResponse {
@@ -95,17 +107,58 @@ export function failureResponse(key: ExceptionKey, reason?: string, value?: stri
   return xmlResponse(failureEnvelope(def.id, reason ?? def.reason, { value, gsbStatus, subErrors: def.subErrors }));
 }
 
-/**
- * SUCCESS answers the engine built itself: their result is known, so the FAILURE scan (which first flattens a
- * possibly 10 KB concatenated body) is skipped. Interceptor answers are still scanned.
- */
-const builtSuccess = new WeakSet<EngineResponse>();
+/** What the engine knows when it builds a FAILURE itself: no need to scan its own answer for it. */
+function failed(meta: ExchangeMeta, id: string, reason: string): void {
+  meta.result = 'FAILURE';
+  meta.exceptionID ??= id;
+  meta.reason ??= reason;
+}
+
+function webexFailure(e: WebexError, meta: ExchangeMeta, gsbStatus?: GsbStatus): EngineResponse {
+  failed(meta, e.id, e.reason);
+  return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors, gsbStatus }));
+}
+
+/** An interceptor's answer: the engine did not build it, so its outcome is read from it. */
+function classify(response: EngineResponse, meta: ExchangeMeta): void {
+  if (response.dropConnection || response.status !== 200) return;
+  const text = responseText(response);
+  if (!text.includes('<serv:result>FAILURE</serv:result>')) return;
+  meta.result = 'FAILURE';
+  meta.exceptionID = /<serv:exceptionID>([^<]*)</.exec(text)?.[1] ?? meta.exceptionID;
+  meta.reason = /<serv:reason>([^<]*)</.exec(text)?.[1] ?? meta.reason;
+}
+
+/** What an interceptor sees; methods on a prototype, so a request allocates one small object per interceptor. */
+class InterceptCall implements InterceptContext {
+  constructor(
+    private readonly engine: Engine,
+    readonly envelope: Envelope,
+    readonly op: OperationDef,
+    readonly site: Site,
+    readonly meta: ExchangeMeta,
+  ) {}
+
+  failure(id: string, reason: string, opts?: { gsbStatus?: GsbStatus; value?: string }): EngineResponse {
+    return xmlResponse(failureEnvelope(id, reason, opts));
+  }
+
+  run(opts?: RunOptions): EngineResponse {
+    return this.engine.run(this.envelope, this.op, this.site, this.meta, opts);
+  }
+}
+
+const isPromise = <T>(v: unknown): v is PromiseLike<T> => typeof (v as PromiseLike<T> | undefined)?.then === 'function';
 
 export class Engine {
   readonly interceptors: Interceptor[] = [];
   readonly observers: Observer[] = [];
+  /** Whole GetUser answers reused until the user or the site config changes. */
+  readonly answers: AnswerCache;
 
-  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now) {}
+  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now, opts: { answerCacheBytes?: number } = {}) {
+    this.answers = new AnswerCache(opts.answerCacheBytes);
+  }
 
   async handle(request: EngineRequest): Promise<EngineResponse> {
     const startedAt = this.now();
@@ -117,54 +170,102 @@ export class Engine {
       const parsed = parseEnvelope(request.body);
       if (isEnvelopeError(parsed)) {
         meta.detail = parsed.detail;
-        response = forwardFailed(parsed.detail);
+        response = forwardFailed(parsed.detail, meta);
       } else {
         envelope = parsed;
-        response = await this.dispatch(parsed, request, meta);
+        const r = this.dispatch(parsed, request, meta);
+        response = isPromise<EngineResponse>(r) ? await r : r;
       }
     } catch (e) {
       // Never crash on a request: an unexpected error is a Webex-style FAILURE and a line on stderr.
       meta.detail = `internal error: ${(e as Error).message}`;
       process.stderr.write(`webex-mock: internal error: ${(e as Error).stack}\n`);
       response = failureResponse('internalError');
+      failed(meta, EXCEPTIONS.internalError.id, EXCEPTIONS.internalError.reason);
     }
     if (response.dropConnection) meta.result = 'DROPPED';
     else if (response.status !== 200) meta.result = 'HTTP_ERROR';
-    else if (!builtSuccess.has(response) && response.body.includes('<serv:result>FAILURE</serv:result>')) {
-      meta.result = 'FAILURE';
-      meta.exceptionID ??= /<serv:exceptionID>([^<]*)</.exec(response.body)?.[1];
-      meta.reason ??= /<serv:reason>([^<]*)</.exec(response.body)?.[1];
-    }
-    const exchange: Exchange = { startedAt, durationMs: performance.now() - t0, request, envelope, response, meta };
-    for (const o of this.observers) {
-      try { o(exchange); } catch (e) { process.stderr.write(`webex-mock: observer failed: ${(e as Error).message}\n`); }
+    if (this.observers.length > 0) {
+      const exchange: Exchange = { startedAt, durationMs: performance.now() - t0, request, envelope, response, meta };
+      for (const o of this.observers) {
+        try { o(exchange); } catch (e) { process.stderr.write(`webex-mock: observer failed: ${(e as Error).message}\n`); }
+      }
     }
     return response;
   }
 
-  private async dispatch(envelope: Envelope, request: EngineRequest, meta: ExchangeMeta): Promise<EngineResponse> {
+  /** Synchronous unless an interceptor answers later (a latency fault): no promise per request otherwise. */
+  private dispatch(envelope: Envelope, request: EngineRequest, meta: ExchangeMeta): EngineResponse | Promise<EngineResponse> {
     const op = operationForType(envelope.bodyType);
     if (!op) {
       meta.detail = `unknown xsi:type ${envelope.bodyType}`;
-      return forwardFailed(meta.detail);
+      return forwardFailed(meta.detail, meta);
     }
     meta.operation = op.name;
     meta.caller = envelope.security.webExID ?? envelope.security.email;
+    let site: Site;
     try {
-      const site = this.registry.resolve(envelope.security, siteFromHost(request.host));
-      meta.site = site.name;
-      for (const intercept of this.interceptors) {
-        const r = await intercept({
-          envelope, op, site, meta,
-          failure: (id, reason, o) => xmlResponse(failureEnvelope(id, reason, o)),
-          run: (o) => runOperation(envelope, op, site, meta, this.now, o),
-        });
-        if (r) return r;
-      }
-      return runOperation(envelope, op, site, meta, this.now);
+      site = this.registry.resolve(envelope.security, siteFromHost(request.host));
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
-      return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors }));
+      return webexFailure(e, meta);
+    }
+    meta.site = site.name;
+    try {
+      const r = this.intercept(0, envelope, op, site, meta);
+      return isPromise<EngineResponse>(r) ? Promise.resolve(r).catch((e: unknown) => this.webexOnly(e, meta)) : r;
+    } catch (e) {
+      return this.webexOnly(e, meta);
+    }
+  }
+
+  /** A WebexError an interceptor threw is its answer; anything else is the engine's internal error. */
+  private webexOnly(e: unknown, meta: ExchangeMeta): EngineResponse {
+    if (!(e instanceof WebexError)) throw e;
+    return webexFailure(e, meta);
+  }
+
+  private intercept(from: number, envelope: Envelope, op: OperationDef, site: Site, meta: ExchangeMeta): EngineResponse | Promise<EngineResponse> {
+    for (let i = from; i < this.interceptors.length; i++) {
+      const r = this.interceptors[i](new InterceptCall(this, envelope, op, site, meta));
+      if (isPromise<EngineResponse | undefined>(r)) {
+        return Promise.resolve(r).then((answer) => {
+          if (!answer) return this.intercept(i + 1, envelope, op, site, meta);
+          classify(answer, meta);
+          return answer;
+        });
+      }
+      if (r) {
+        classify(r, meta);
+        return r;
+      }
+    }
+    return this.run(envelope, op, site, meta);
+  }
+
+  /** Authenticate, authorise, run the handler and build the envelope: the part of a request after interceptors. */
+  run(envelope: Envelope, op: OperationDef, site: Site, meta: ExchangeMeta, opts: RunOptions = {}): EngineResponse {
+    const gsbStatus = opts.gsbStatus;
+    try {
+      let caller: Caller | undefined;
+      if (op.name !== 'AuthenticateUser') {
+        caller = authenticate(site, envelope.security, op);
+        meta.caller = caller.webExId;
+        if (op.admin === 'always') authorize(caller, op);
+      }
+      const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: opts.body ?? envelope.body, now: this.now });
+      meta.target = result.target;
+      if (result.ignored?.length) meta.ignoredElements = result.ignored;
+      const reusable = result.reusable;
+      if (reusable) {
+        const bytes = this.answers.get(reusable.user, reusable.user.values, site.config, gsbStatus ?? 'PRIMARY',
+          () => successEnvelope(op.responseType, reusable.render(reusable.user), { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
+        return xmlResponse(bytes);
+      }
+      return xmlResponse(successEnvelope(op.responseType, result.body ?? '', { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
+    } catch (e) {
+      if (!(e instanceof WebexError)) throw e;
+      return webexFailure(e, meta, gsbStatus);
     }
   }
 }
@@ -176,32 +277,17 @@ export interface RunOptions {
   body?: XmlNode;
 }
 
-/** Authenticate, authorise, run the handler and build the envelope: the part of a request after interceptors. */
-function runOperation(envelope: Envelope, op: OperationDef, site: Site, meta: ExchangeMeta, now: () => number, opts: RunOptions = {}): EngineResponse {
-  const gsbStatus = opts.gsbStatus;
-  try {
-    let caller: Caller | undefined;
-    if (op.name !== 'AuthenticateUser') {
-      caller = authenticate(site, envelope.security, op);
-      meta.caller = caller.webExId;
-      if (op.admin === 'always') authorize(caller, op);
-    }
-    const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: opts.body ?? envelope.body, now });
-    meta.target = result.target;
-    if (result.ignored?.length) meta.ignoredElements = result.ignored;
-    const response = xmlResponse(successEnvelope(op.responseType, result.body, { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
-    builtSuccess.add(response);
-    return response;
-  } catch (e) {
-    if (!(e instanceof WebexError)) throw e;
-    return xmlResponse(failureEnvelope(e.id, e.reason, { value: e.value, subErrors: EXCEPTIONS[e.key].subErrors, gsbStatus }));
-  }
-}
-
-/** `acme.webex.com` → `acme`; loopback and IP hosts name no site. */
+/** `acme.webex.com` (or `acme.my.webex.com`, any case, any port) → `acme`; loopback, IP and api hosts name no site. */
 export function siteFromHost(host: string | undefined): string | undefined {
   if (!host) return undefined;
-  const name = host.split(':')[0];
-  const m = /^([a-z0-9-]+)\.(?:my\.)?webex\.com$/i.exec(name);
-  return m && m[1].toLowerCase() !== 'api' ? m[1] : undefined;
+  const colon = host.indexOf(':');
+  const name = (colon === -1 ? host : host.slice(0, colon)).toLowerCase();
+  if (!name.endsWith('.webex.com')) return undefined;
+  let label = name.slice(0, name.length - '.webex.com'.length);
+  if (label.endsWith('.my')) label = label.slice(0, -3);
+  if (label === '' || label === 'api' || !SITE_LABEL.test(label)) return undefined;
+  // The site part keeps the case the client sent (registry lookups ignore case).
+  return host.slice(0, label.length);
 }
+
+const SITE_LABEL = /^[a-z0-9-]+$/;

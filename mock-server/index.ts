@@ -1,6 +1,6 @@
 /** Public API of the emulator (import from 'webex-mock/mock-server'). */
 export { createWebexMock, listen, type WebexMock, type WebexMockOptions, type RunningServer, type ListenOptions } from './mock';
-export { Engine, type EngineRequest, type EngineResponse, type Exchange, type ExchangeMeta, type Interceptor, type Observer, failureResponse, xmlResponse } from './engine';
+export { Engine, type EngineRequest, type EngineResponse, type Exchange, type ExchangeMeta, type Interceptor, type Observer, failureResponse, responseText, xmlResponse } from './engine';
 export { SiteRegistry } from './site/registry';
 export { Site, type UsageReport, type SiteChange } from './site/site';
 export { siteConfig, knownSessionType, allFeatures, type SiteConfig, type SessionTypeConfig, type PasswordPolicy } from './site/site-config';

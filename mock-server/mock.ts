@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { isXmlServiceRequest, type XmlServiceHandler } from './http/xml-service';
 import type { Express } from 'express';
-import { Engine } from './engine';
+import { Engine, responseText } from './engine';
 import { createApp, XML_SERVICE_PATH, type AppOptions } from './http/app';
 import { SiteRegistry } from './site/registry';
 import { createAdminRouter, type AdminRouterOptions } from './control/admin-router';
@@ -79,7 +79,10 @@ export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
     engine,
     registry,
     control,
-    request: (xml, host) => engine.handle({ body: xml, host }),
+    request: async (xml, host) => {
+      const r = await engine.handle({ body: xml, host });
+      return { status: r.status, headers: r.headers, body: responseText(r) };
+    },
     reset: (site) => control.reset(site),
     listen: (opts = {}) => listen(app, opts),
     close: () => store?.close(),

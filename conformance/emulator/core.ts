@@ -3,7 +3,7 @@
  * the control plane's optional pieces (msw, persistence) that the package index also exports.
  */
 export { createWebexMock, type WebexMock, type RunningServer } from '../../mock-server/mock';
-export type { EngineResponse, Exchange } from '../../mock-server/engine';
+export { responseText, type EngineResponse, type Exchange } from '../../mock-server/engine';
 export type { Site } from '../../mock-server/site/site';
 export { allFeatures, knownSessionType, siteConfig } from '../../mock-server/site/site-config';
 export { seedUsers } from '../../mock-server/site/demo-site';

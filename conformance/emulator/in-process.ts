@@ -3,7 +3,7 @@
  * (so cases are independent and can run concurrently), per-site capture of every exchange and per-site faults.
  */
 import {
-  allFeatures, createWebexMock, inputFromPaths, knownSessionType, seedUsers, siteConfig,
+  allFeatures, createWebexMock, inputFromPaths, knownSessionType, responseText, seedUsers, siteConfig,
   type EngineResponse, type Exchange, type RunningServer, type Site, type WebexMock,
 } from './core';
 import type { FeatureKey } from '../../mock-server/catalog';
@@ -68,7 +68,7 @@ export class InProcessEmulator {
       const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
       if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
       else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status);
-      else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(response.body) };
+      else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(responseText(response)) };
       caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
       return response;
     };
@@ -131,7 +131,7 @@ function capture(exchange: Exchange, response: EngineResponse, fault: string | u
     startedAt: exchange.startedAt,
     request: redactXml(typeof body === 'string' ? body : body.toString('utf8')),
     status: response.dropConnection ? 0 : response.status,
-    response: response.dropConnection ? '' : response.body,
+    response: response.dropConnection ? '' : responseText(response),
     result,
     ...(exchange.meta.exceptionID ? { exceptionID: exchange.meta.exceptionID } : {}),
     ...(fault ? { fault } : {}),

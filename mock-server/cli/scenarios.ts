@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
+import { responseText } from '../engine';
 import { bundledNames, loadBundled, loadScenarioRef } from '../control/scenarios/bundled';
 import { runReproduce } from './reproduce';
 import { scenarioProblem } from './scenario-ref';
@@ -48,7 +49,7 @@ export async function reproduce(ref: string, write: (s: string) => void = (s) =>
       return;
     }
     write(`--- request ${i + 1}${last ? ' (checked)' : ''}\n${step.request.trim()}\n`);
-    write(`--- response ${i + 1}: HTTP ${step.response.status}${step.response.dropConnection ? ' (connection dropped)' : ''}${headerLines(step.response.headers)}\n${step.response.body}\n`);
+    write(`--- response ${i + 1}: HTTP ${step.response.status}${step.response.dropConnection ? ' (connection dropped)' : ''}${headerLines(step.response.headers)}\n${responseText(step.response)}\n`);
   });
   const e = spec.expect;
   const expected = [e.result, e.exceptionID, e.reason && `"${e.reason}"`, e.value && `value ${e.value}`].filter(Boolean).join(' ');

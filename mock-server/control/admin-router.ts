@@ -43,6 +43,7 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
       scenario: control.scenarioInfo ?? null,
       journal: control.journal ? { entries: control.journal.query({ limit: 0 }).total, evicted: control.journal.evicted, size: control.journal.size } : null,
       faults: control.faults.list().length,
+      answerCache: control.engine.answers.stats(),
       persistent: control.store !== undefined,
     });
   });

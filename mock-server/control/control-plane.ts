@@ -147,6 +147,7 @@ export class ControlPlane {
   // ---- internals ------------------------------------------------------------------------------
 
   private rebuild(): void {
+    this.engine.answers.clear(); // the old sites' users are gone: their answers would only hold memory
     this.withoutStore(() => {
       this.registry.clear();
       this.setup(this.registry);

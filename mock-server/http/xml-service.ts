@@ -22,6 +22,12 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
 }
 
+/** One write with Content-Length (bytes made once; a reused answer is sent as it is), never chunked. */
+export function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string | Buffer): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { ...headers, 'Content-Length': String(bytes.length) }).end(bytes);
+}
+
 export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMIT_BYTES): XmlServiceHandler {
   return (req, res) => {
     const declared = Number(req.headers['content-length']);
@@ -52,7 +58,7 @@ export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMI
           req.socket.destroy();
           return;
         }
-        res.writeHead(out.status, out.headers).end(out.body);
+        send(res, out.status, out.headers, out.body);
       }).catch((e: Error) => {
         // Also a response the socket refuses (an interceptor's bad header): never an unhandled rejection.
         process.stderr.write(`webex-mock: ${e.stack}\n`);

@@ -1,6 +1,7 @@
 import type { OperationDef } from '../catalog';
 import type { Caller } from '../site/auth';
 import type { Site } from '../site/site';
+import type { UserRecord } from '../site/user-record';
 import type { SecurityContext, XmlNode } from '../wire';
 
 export interface OperationContext {
@@ -14,8 +15,13 @@ export interface OperationContext {
 }
 
 export interface OperationResult {
-  /** Inner XML of serv:bodyContent. */
-  body: string;
+  /** Inner XML of serv:bodyContent (unless `reusable`). */
+  body?: string;
+  /**
+   * Instead of `body`: the answer is a function of this user's values and the site's config alone, so the
+   * engine may send the bytes it built last time (operations/answer-cache.ts); `render` builds the inner XML.
+   */
+  reusable?: { user: UserRecord; render: (user: UserRecord) => string };
   /** Extra namespace declarations on bodyContent (site/ep services). */
   bodyNamespaces?: Record<string, string>;
   /** The webExId the operation acted on, for the journal. */

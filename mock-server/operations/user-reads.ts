@@ -14,7 +14,7 @@ export function getUser(ctx: OperationContext): OperationResult {
   authorize(ctx.caller!, ctx.op, webExId || ctx.caller!.webExId);
   const rec = ctx.site.findUser(webExId);
   if (!rec) throw new WebexError('userNotFound');
-  return { body: encodeUser(rec), target: webExId };
+  return { reusable: { user: rec, render: encodeUser }, target: webExId };
 }
 
 export const DEL_USER_MAX = 50;

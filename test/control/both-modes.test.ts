@@ -8,6 +8,7 @@ const CASES: ModeCase[] = [
   { name: 'GetSite', request: envelope('site.GetSite', ''), expect: { result: 'SUCCESS' } },
   { name: 'AuthenticateUser with a password', request: authenticateUser(), expect: { result: 'SUCCESS', contains: ['<use:sessionTicket>'] } },
   { name: 'GetUser of a seeded user', request: getUser('host'), expect: { result: 'SUCCESS', contains: ['<use:webExId>host</use:webExId>'] } },
+  { name: 'GetUser of the same user again (the cached answer bytes)', request: getUser('host'), expect: { result: 'SUCCESS', contains: ['<use:webExId>host</use:webExId>'] } },
   { name: 'GetUser of an unknown user', request: getUser('nobody'), expect: { result: 'FAILURE', exceptionID: '030001' } },
   { name: 'wrong password', request: getUser('host', { password: 'wrong' }), expect: { result: 'FAILURE', exceptionID: '030002' } },
   { name: 'CreateUser', request: createUser('both.modes'), expect: { result: 'SUCCESS', contains: ['<use:userId>'] } },

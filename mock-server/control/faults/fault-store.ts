@@ -53,13 +53,15 @@ export class FaultStore {
     this.random = new SeededRandom(this.seed);
   }
 
-  readonly interceptor: Interceptor = async (ctx) => {
+  /** Synchronous (no promise) unless the fault adds latency: with no fault set this is one length check. */
+  readonly interceptor: Interceptor = (ctx) => {
+    if (this.faults.length === 0) return undefined;
     const fault = this.pick(ctx);
     if (!fault) return undefined;
     ctx.meta.fault = fault.id;
     const e = fault.effect;
-    if (e.latencyMs) await new Promise((r) => setTimeout(r, e.latencyMs));
-    return this.respond(e, ctx);
+    if (!e.latencyMs) return this.respond(e, ctx);
+    return new Promise<void>((r) => setTimeout(r, e.latencyMs)).then(() => this.respond(e, ctx));
   };
 
   private pick(ctx: InterceptContext): Fault | undefined {

@@ -1,5 +1,5 @@
 /** A fault that changes a real DelUser answer: the engine runs the operation (ctx.run), the fault edits the rows. */
-import type { EngineResponse, InterceptContext } from '../../engine';
+import { responseText, type EngineResponse, type InterceptContext } from '../../engine';
 import { escapeXml, type GsbStatus, type XmlNode } from '../../wire';
 import { element } from '../../wire/escape';
 
@@ -14,12 +14,13 @@ export function runPartialDelUser(ctx: InterceptContext, failing: readonly strin
   // With every id taken out, the real run still authenticates, then answers 030001 (no id could be deactivated).
   const body: XmlNode = { ...ctx.envelope.body, children: ctx.envelope.body.children.filter((c) => c.name !== 'webExId' || !fail.has(c.text.trim().toLowerCase())) };
   const real = ctx.run({ gsbStatus, body });
-  if (!real.body.includes('<serv:result>SUCCESS</serv:result>')) return real;
+  const text = responseText(real);
+  if (!text.includes('<serv:result>SUCCESS</serv:result>')) return real;
   const rows = new Map<string, string>();
-  for (const m of real.body.matchAll(/<use:user><use:webExId>([^<]*)<\/use:webExId>[\s\S]*?<\/use:user>/g)) rows.set(m[1], m[0]);
+  for (const m of text.matchAll(/<use:user><use:webExId>([^<]*)<\/use:webExId>[\s\S]*?<\/use:user>/g)) rows.set(m[1], m[0]);
   const merged = ids.map((id) => (fail.has(id.toLowerCase()) ? failedRow(id) : rows.get(escapeXml(id)) ?? failedRow(id))).join('');
-  const start = real.body.indexOf('<use:user>');
-  const end = real.body.lastIndexOf('</use:user>') + '</use:user>'.length;
-  return { ...real, body: real.body.slice(0, start) + merged + real.body.slice(end) };
+  const start = text.indexOf('<use:user>');
+  const end = text.lastIndexOf('</use:user>') + '</use:user>'.length;
+  return { ...real, body: text.slice(0, start) + merged + text.slice(end) };
 }
 

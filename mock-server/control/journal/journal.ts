@@ -4,7 +4,7 @@
  * entries), and only that redacted form ever leaves this module. Redacting every exchange on the request path
  * cost ~30% of GetUser throughput (bench/FIXES.md); most entries are evicted unread.
  */
-import type { Exchange, Observer } from '../../engine';
+import { responseText, type Exchange, type Observer } from '../../engine';
 import { decodeBody } from '../../wire';
 import { REDACTED, redactValue, redactXmlCollect, scrubLiterals } from './redact';
 import { xmlToObject, type PlainXml } from './xml-to-object';
@@ -98,7 +98,7 @@ export class Journal {
     const sc = x.envelope?.security ?? {};
     const found: string[] = [];
     const requestXml = redactXmlCollect(requestText, found);
-    const responseXml = redactXmlCollect(x.response.body, found);
+    const responseXml = redactXmlCollect(responseText(x.response), found);
     const secrets = [sc.password, sc.sessionTicket, sc.webExAccessToken, ...found]
       .filter((s): s is string => typeof s === 'string' && s !== '').sort((a, b) => b.length - a.length);
     const xml = (s: string) => this.cut(scrubLiterals(s, secrets));
