@@ -9,7 +9,7 @@ import type { Site } from '../site/site';
 import { siteConfig, type SiteConfig } from '../site/site-config';
 import { sessionTypeSchema, siteSettingsSchema } from './site-settings';
 import { SITE_NAME, SITE_NAME_RULE } from './scenarios/scenario-schema';
-import { SLOT, type UserRecord } from '../site/user-record';
+import { LicenceError, RecordError, checkRecords } from '../site/check-records';
 import { cloneConfig, fromStoredUser, toStoredUser, type StoredUser } from './records';
 
 export const SNAPSHOT_FORMAT = 'webex-mock-site-snapshot/1';
@@ -58,7 +58,6 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
     throw new Error(`invalid snapshot at ${i.path.join('.') || '(root)'}: ${i.message}`);
   }
   const records = parsed.data.users.map((u) => fromStoredUser(u as StoredUser));
-  checkUnique(records);
   const existing = registry.get(name);
   if (!existing && !SITE_NAME.test(name)) throw new Error(`invalid snapshot target "${name}": ${SITE_NAME_RULE}`);
   const incoming = parsed.data.config as unknown as Partial<SiteConfig>;
@@ -71,23 +70,16 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
   const sessionTypeIds = new Set(config.sessionTypes.map((t) => t.id));
   const badDefault = config.defaultSessionTypes.find((id) => !sessionTypeIds.has(id));
   if (badDefault !== undefined) throw new Error(`invalid snapshot at config.defaultSessionTypes: ${badDefault} is not one of the site's session types`);
+  try {
+    checkRecords(config, records);
+  } catch (e) {
+    if (e instanceof RecordError) throw new Error(`invalid snapshot for site "${config.name}" at ${e.message}`);
+    if (e instanceof LicenceError) throw new Error(`invalid snapshot for site "${config.name}" at users: ${e.message}`);
+    throw e;
+  }
   const site = existing ?? registry.add(config);
   site.config = config;
   site.tickets.clear();
   site.replaceUsers(records);
   return site;
-}
-
-/** Two users with one userId, webExId, email or personal URL would corrupt the site's indexes and licence counts. */
-function checkUnique(records: UserRecord[]): void {
-  const seen = new Map<string, number>();
-  for (const r of records) {
-    const keys = [`userId ${r.userId}`, ...(['webExId', 'email', 'personalUrl'] as const)
-      .filter((k) => r.values[SLOT[k]] !== undefined && r.values[SLOT[k]] !== '')
-      .map((k) => `${k} ${String(r.values[SLOT[k]]).toLowerCase()}`)];
-    for (const key of keys) {
-      if (seen.has(key)) throw new Error(`invalid snapshot at users: duplicate ${key} (users ${seen.get(key)} and ${r.userId})`);
-      seen.set(key, r.userId);
-    }
-  }
 }

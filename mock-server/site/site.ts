@@ -11,10 +11,10 @@ import type { SiteConfig, SessionTypeConfig } from './site-config';
 import { SeededRandom } from './random';
 import { TicketStore } from './tickets';
 import type { AccessTokenLookup } from './auth';
-import { checkEmail, checkPassword, checkPersonalUrl, checkPin, hashPassword } from './rules';
+import { checkPassword, checkPin, hashPassword } from './rules';
+import { checkValue, checkWebExId } from './check-value';
 import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
-import { parseValue } from './values';
 import { WebexError, cantSetField } from './webex-error';
 import { flatString } from '../wire/flat-string';
 
@@ -164,15 +164,16 @@ export class Site {
     const flags = this.config.flags;
 
     // A blank newWebExId renames nothing.
-    const targetId = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId.trim() : undefined;
-    if (flags.controlHubManaged) this.checkControlHubFields(rec, input, targetId);
+    const requested = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId : undefined;
+    if (flags.controlHubManaged) this.checkControlHubFields(rec, input, requested?.trim());
     this.applySessionTypeQuirk(rec, input);
     const written = this.applyInput(values, input, 'set', rec);
     this.checkRoles(values, written);
 
     const oldId = String(rec.values[SLOT.webExId]);
+    // The webExId rule CreateUser applies (checkWebExId), and the same case-insensitive uniqueness.
+    const targetId = requested === undefined ? undefined : checkWebExId(requested, 'newWebExId');
     if (targetId !== undefined) {
-      if (targetId.length > 64) throw cantSetField('newWebExId', 'is longer than 64 characters');
       const other = this.findUser(targetId);
       if (other && other !== rec) throw new WebexError('duplicateWebExId');
       values[SLOT.webExId] = targetId;
@@ -256,13 +257,8 @@ export class Site {
     if ((kind === 'create' && def.access.create === 'no') || (kind === 'set' && !def.access.set)) {
       throw cantSetField(field, 'the field is read-only');
     }
-    if (def.rule === 'personalUrl') checkPersonalUrl(String(raw).trim());
-    const parsed = parseValue(def, raw);
-    if (!parsed.ok) throw cantSetField(field, parsed.detail);
-    const value = parsed.value;
-    if (def.rule === 'pin') checkPin(field, String(value));
-    if (def.rule === 'email') checkEmail(field, String(value));
-    if (def.rule === 'sessionType' && !this.sessionType(Number(value))) throw cantSetField(field, `session type ${value} is not available on this site`);
+    // The webExId leaf's checkValue is checkWebExId: CreateUser and a SetUser rename share the rule.
+    const value = checkValue(def, raw, this.config, field);
     if (def.feature && !this.config.features[def.feature] && value !== featureOffValue(def)) {
       throw new WebexError('featureNotEnabled', { field, value: String(featureOffValue(def)) || 'empty' });
     }

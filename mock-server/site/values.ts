@@ -6,8 +6,11 @@ export type Parsed = { ok: true; value: Value } | { ok: false; detail: string };
 const ok = (value: Value): Parsed => ({ ok: true, value });
 const bad = (detail: string): Parsed => ({ ok: false, detail });
 
+// Characters XML 1.0 cannot carry: a stored value with one would be answered altered (escapeXml drops them),
+// so `ho\u0001st` would list as `host`. Requests cannot send them; snapshots and the admin API could.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const wellFormedUtf16 = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 export function parseValue(def: LeafDef, input: string | Value): Parsed {
   const text = typeof input === 'string' ? input.trim() : String(input);
@@ -44,7 +47,7 @@ export function parseValue(def: LeafDef, input: string | Value): Parsed {
       return bad(`"${text}" is not a date in the format MM/DD/YYYY HH:MM:SS`);
     case 'string': {
       const raw = typeof input === 'string' ? input : String(input);
-      if (CONTROL_CHARS.test(raw)) return bad('contains control characters');
+      if (NOT_XML_CHARS.test(raw) || !wellFormedUtf16(raw)) return bad('contains a character XML cannot carry (a control character, U+FFFE, U+FFFF or a lone surrogate)');
       if (def.maxLength !== undefined && raw.length > def.maxLength) return bad(`is longer than ${def.maxLength} characters`);
       return ok(def.rule === 'password' ? raw : raw.trim());
     }

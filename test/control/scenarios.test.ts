@@ -183,6 +183,28 @@ sites:
 `)).toMatchObject({ path: 'sites.0.users.1', line: 5, message: expect.stringContaining('030071') });
   });
 
+  it('scenario users take the catalog rules and the one webExId rule of requests; the issue names site, user and field (issue 10 §3)', () => {
+    const load = (user: string, extra = '') => {
+      try {
+        createWebexMock({ scenario: parseScenarioText(`sites:\n  - name: acme\n${extra}    users:\n      - ${user}\n`, 'users.yaml') });
+      } catch (e) {
+        if (e instanceof ScenarioError) return e.issues[0];
+        throw e;
+      }
+      throw new Error('expected a ScenarioError');
+    };
+    expect(load('{ webExId: jo, email: jo@acme.example.com, timeZoneID: abc }')).toMatchObject({
+      path: 'sites.0.users.0', line: 4, message: 'site "acme" refuses user "jo": 030071 Can\'t set field timeZoneID: "abc" is not a whole number',
+    });
+    expect(load('{ webExId: jo, email: jo@acme.example.com, active: BOGUS }').message).toMatch(/^site "acme" refuses user "jo": 030071 Can't set field active: "BOGUS"/);
+    // Characters XML cannot carry: a C0 control, U+FFFE (once accepted, then listed as "host"), a lone surrogate.
+    for (const id of ['ho\\x01st', 'ho\\uFFFEst', 'ho\\uD800st']) {
+      expect(load(`{ webExId: "${id}", email: jo@acme.example.com }`).message).toMatch(/refuses user .*030071 Can't set field webExId: contains a character XML cannot carry/);
+    }
+    expect(load('{ webExId: HOST, email: jo@acme.example.com }', '    admins: [{ webExId: host, password: P@ssword123 }]\n').message).toMatch(/refuses user "HOST": 030004/);
+    expect(load('{ webExId: jo, email: jo@acme.example.com }', '    hostLimit: 0\n').message).toMatch(/refuses user "jo": 030059/);
+  });
+
   it('a refused scenario load leaves fault counters, the fault RNG and session tickets as they were', async () => {
     const mock = createWebexMock();
     const api = request(mock.app);

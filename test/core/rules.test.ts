@@ -211,6 +211,38 @@ describe('uniqueness', () => {
   });
 });
 
+describe('one webExId rule: CreateUser, SetUser newWebExId, snapshots and scenarios (issue 10 §3)', () => {
+  const mock = createWebexMock();
+  const site = () => mock.registry.get('demo')!;
+  const emptyUpdate = () => inputFromPaths({});
+
+  it('a rename takes the checks CreateUser applies: characters XML cannot carry, length; the user keeps its id', () => {
+    const u = site().createUser(inputFromPaths({ webExId: 'rename.me', email: 'rename.me@example.com' }));
+    for (const bad of ['ho\u0001st', 'ho\u0000st', 'ho\uFFFEst', 'ho\uD800st', 'w'.repeat(65)]) {
+      expect(() => site().createUser(inputFromPaths({ webExId: bad, email: 'other@example.com' }))).toThrow(/^Can't set field webExId: /);
+      expect(() => site().updateUser('rename.me', emptyUpdate(), bad)).toThrow(/^Can't set field newWebExId: /);
+    }
+    expect(site().findUser('rename.me')).toBe(u);
+    expect(u.values[SLOT.webExId]).toBe('rename.me');
+    // Padding is trimmed as on CreateUser; the renamed user is found by what LstsummaryUser lists.
+    site().updateUser('rename.me', emptyUpdate(), '  renamed.one  ');
+    expect(site().findUser('renamed.one')).toBe(u);
+  });
+
+  it('uniqueness on rename is case-insensitive, as lookups are; renaming to one\'s own id in another case is allowed', async () => {
+    expect(() => site().updateUser('renamed.one', emptyUpdate(), 'HOST')).toThrow(/Duplicate/);
+    site().updateUser('renamed.one', emptyUpdate(), 'Renamed.One');
+    expect(site().findUser('renamed.one')!.values[SLOT.webExId]).toBe('Renamed.One');
+    // Over the wire: no two users list as host, and every listed user can be read back.
+    const list = await call(mock, 'LstsummaryUser', '<listControl><maximumNum>500</maximumNum></listControl>');
+    expectSuccess(list);
+    const ids = [...list.text.matchAll(/<use:webExId>([^<]*)<\/use:webExId>/g)].map((m) => m[1].toLowerCase());
+    expect(ids.length).toBeGreaterThan(40);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 60)) expect(site().findUser(id)).toBeDefined();
+  });
+});
+
 describe('password policy', () => {
   const mock = mockWithSite({ name: 'pw', passwordPolicy: { minLength: 10, minDigits: 2, minLetters: 1, minSpecial: 1, mixedCase: true, noWebExId: true } });
   const A = adminOf('pw');

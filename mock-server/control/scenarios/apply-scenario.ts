@@ -115,17 +115,19 @@ function addScenarioUsers(site: Site, s: ScenarioSite, i: number): void {
     try {
       generateUsers(site, { ...s.generate, epoch: at + 60_000 });
     } catch (e) {
-      if (e instanceof WebexError) throw new SitePathError(`generated user refused: ${e.id} ${e.reason}`, ['sites', i, 'generate']);
+      if (e instanceof WebexError) throw new SitePathError(`site "${site.name}" refuses a generated user: ${e.id} ${e.reason}`, ['sites', i, 'generate']);
       throw e;
     }
   }
 }
 
+/** Through the site's CreateUser rules (values by the catalog, the one webExId rule, licences), as a request would. */
 function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[], asSiteOwner = false): void {
+  const who = String(input.scalars.get('webExId') ?? input.scalars.get('email') ?? '').trim();
   try {
     site.createUser(input, { at, asSiteOwner });
   } catch (e) {
-    if (e instanceof WebexError) throw new SitePathError(`the site refuses this user: ${e.id} ${e.reason}`, path);
+    if (e instanceof WebexError) throw new SitePathError(`site "${site.name}" refuses ${asSiteOwner ? 'admin' : 'user'} ${JSON.stringify(who)}: ${e.id} ${e.reason}`, path);
     throw e;
   }
 }
