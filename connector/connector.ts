@@ -9,6 +9,7 @@ import { deactivateUser, pushPassword, pushProfileUpdate, reactivateUser } from 
 import type { PushResult } from './operations/write-support';
 import { testConnection, type ConnectionReport } from './operations/test-connection';
 import { XmlClient, type XmlClientOptions } from './transport/client';
+import { OAuthTokens, type OAuthSettings } from './transport/oauth-tokens';
 
 /** Transport settings passed to the XML client as they are (timeouts, retries, injectable fetch/sleep/clock, debug events). */
 type TransportOptions = Pick<XmlClientOptions, 'timeoutMs' | 'retry' | 'namespaceStyle' | 'fetch' | 'sleep' | 'now' | 'random' | 'onEvent'>;
@@ -24,8 +25,14 @@ export interface ConnectorConfig extends TransportOptions {
   admin: string;
   /** The admin's password, or… */
   password?: string;
-  /** …a Webex access token (webExAccessToken in the securityContext). */
+  /** …a Webex access token (webExAccessToken in the securityContext), or… */
   accessToken?: string;
+  /**
+   * …an OAuth integration: client id/secret and a refresh token (and optionally the current access token).
+   * The connector refreshes the access token before it expires and once when Webex says it has expired.
+   * The only way onto SAML SSO sites, which refuse passwords.
+   */
+  oauth?: OAuthSettings;
   /** Check lengths, ranges and formats locally before sending (default true). */
   strict?: boolean;
 }
@@ -49,14 +56,21 @@ export function endpointUrl(url: string): string {
 /** The reference connector: one object per site connection. */
 export class WebexConnector {
   private readonly ctx: ConnectorContext;
+  /** The OAuth token source, when configured with `oauth`. */
+  readonly tokens: OAuthTokens | undefined;
 
   constructor(config: ConnectorConfig) {
-    const { url, siteName, admin, password, accessToken, strict, ...transport } = config;
+    const { url, siteName, admin, password, accessToken, oauth, strict, ...transport } = config;
     if (!url) throw new Error('url is required');
     if (!siteName) throw new Error('siteName is required');
     if (!admin) throw new Error('admin is required');
-    if (!password && !accessToken) throw new Error('password or accessToken is required');
-    const credentials = password ? { webExId: admin, password } : { webExId: admin, accessToken: accessToken! };
+    if (!password && !accessToken && !oauth) throw new Error('password, accessToken or oauth is required');
+    if (password && oauth) throw new Error('give a password or oauth, not both');
+    this.tokens = oauth ? new OAuthTokens({ accessToken, ...oauth }, {
+      fetch: transport.fetch ?? ((...args) => globalThis.fetch(...args)), now: transport.now ?? Date.now, timeoutMs: transport.timeoutMs ?? 30_000,
+    }) : undefined;
+    const credentials = this.tokens ? { webExId: admin, oauth: this.tokens }
+      : password ? { webExId: admin, password } : { webExId: admin, accessToken: accessToken! };
     const client = new XmlClient({
       ...transport,
       url: endpointUrl(url),

@@ -13,6 +13,7 @@ export type { ImportOptions, ImportProgress, ImportResult, ImportedUser, UserSum
 export type { WebexUser } from './operations/get-user';
 export { staticSchema, type SchemaReport, type SchemaAttribute, type SiteStatus } from './operations/discover-schema';
 export { XmlClient, type ClientEvent, type XmlClientOptions } from './transport/client';
+export { OAuthTokens, WEBEX_TOKEN_URL, type OAuthSettings, type RefreshedTokens } from './transport/oauth-tokens';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep } from './transport/retry';
 export { buildRequest, redactRequest, type NamespaceStyle } from './xml/request';
 export { parseResponse, type WebexResponse } from './xml/response';

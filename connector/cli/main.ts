@@ -10,6 +10,7 @@ import { formatConnection, formatError, formatImport, formatPush, formatSchema }
 /** Options of every command (commander reads them before or after the command name). */
 interface Values {
   url?: string; site?: string; admin?: string; password?: string; token?: string;
+  clientId?: string; clientSecret?: string; refreshToken?: string; tokenUrl?: string;
   json?: boolean; newPassword?: string; sendWelcome?: boolean; pageSize?: string; summary?: boolean;
   offline?: boolean; lenient?: boolean; timeout?: string; retries?: string; verbose?: boolean;
 }
@@ -29,12 +30,22 @@ function connectorConfig(values: Values, io: CliIo): ConnectorConfig {
   const admin = values.admin ?? io.env.WEBEX_ADMIN;
   const password = values.password ?? io.env.WEBEX_PASSWORD;
   const accessToken = values.token ?? io.env.WEBEX_ACCESS_TOKEN;
+  const clientId = values.clientId ?? io.env.WEBEX_CLIENT_ID;
+  const clientSecret = values.clientSecret ?? io.env.WEBEX_CLIENT_SECRET;
+  const refreshToken = values.refreshToken ?? io.env.WEBEX_REFRESH_TOKEN;
+  const tokenUrl = values.tokenUrl ?? io.env.WEBEX_TOKEN_URL;
+  const oauthGiven = [clientId, clientSecret, refreshToken].filter(Boolean).length;
+  if (oauthGiven > 0 && oauthGiven < 3) {
+    throw new UsageError('OAuth needs all of --client-id / WEBEX_CLIENT_ID, --client-secret / WEBEX_CLIENT_SECRET and --refresh-token / WEBEX_REFRESH_TOKEN');
+  }
+  const oauth = oauthGiven === 3 ? { clientId: clientId!, clientSecret: clientSecret!, refreshToken: refreshToken!, tokenUrl } : undefined;
+  if (oauth && password) throw new UsageError('give a password or OAuth (--client-id, --client-secret, --refresh-token), not both');
   const missing = [!url && '--url / WEBEX_URL', !siteName && '--site / WEBEX_SITE', !admin && '--admin / WEBEX_ADMIN',
-    !password && !accessToken && '--password / WEBEX_PASSWORD'].filter(Boolean);
+    !password && !accessToken && !oauth && '--password / WEBEX_PASSWORD (or --token, or OAuth: --client-id, --client-secret, --refresh-token)'].filter(Boolean);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}`);
   const retries = positiveInt(values.retries, 'retries');
   return {
-    url: url!, siteName: siteName!, admin: admin!, password, accessToken,
+    url: url!, siteName: siteName!, admin: admin!, password, accessToken, oauth,
     timeoutMs: positiveInt(values.timeout, 'timeout'),
     retry: retries !== undefined ? { maxAttempts: retries } : undefined,
     strict: !values.lenient,
@@ -202,6 +213,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--admin <webexid>', 'site admin webExID (env: WEBEX_ADMIN)')
     .option('--password <password>', 'site admin password (env: WEBEX_PASSWORD)')
     .option('--token <token>', 'access token instead of a password (env: WEBEX_ACCESS_TOKEN)')
+    .option('--client-id <id>', 'OAuth: the integration\'s client id (env: WEBEX_CLIENT_ID)')
+    .option('--client-secret <secret>', 'OAuth: the integration\'s client secret (env: WEBEX_CLIENT_SECRET)')
+    .option('--refresh-token <token>', 'OAuth: a refresh token; the access token is refreshed as needed (env: WEBEX_REFRESH_TOKEN)')
+    .option('--token-url <url>', 'OAuth token endpoint (default https://webexapis.com/v1/access_token; env: WEBEX_TOKEN_URL)')
     .option('--json', 'machine-readable output (JSON on stdout)')
     .option('--lenient', 'do not check lengths and formats locally; let Webex judge')
     .option('--timeout <ms>', 'per-request timeout (default 30000)')
@@ -212,6 +227,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     'webex-connector test',
     'webex-connector push jane.json',
     'webex-connector get jane --json',
+    'webex-connector test --url https://acme.webex.com --site acme --admin admin --client-id "$CID" --client-secret "$CSECRET" --refresh-token "$RTOKEN"',
   ]);
   for (const spec of COMMANDS) {
     const command = subcommand(program, `${spec.name}${spec.args ? ` ${spec.args}` : ''}`, spec.description);

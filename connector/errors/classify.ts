@@ -122,6 +122,11 @@ export function classifyFailure(failure: WebexFailure, resolveAttribute: Attribu
   });
 }
 
+/** Webex refused the OAuth access token as expired (030081 on the emulator; the reason text elsewhere). */
+export function isTokenExpired(error: ConnectorError): boolean {
+  return error.origin === 'server' && (error.exceptionId === '030081' || /access token (has )?expired|token (has )?expired/i.test(error.reason ?? ''));
+}
+
 /** A failure before Webex could answer: connection refused/dropped, timeout, HTTP error status, unreadable body. */
 export function transportError(message: string, operation: string, httpStatus?: number): ConnectorError {
   return new ConnectorError({

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error';
-import { classifyFailure, transportError, type AttributeResolver } from '../errors/classify';
-import { buildRequest, redactRequest, type NamespaceStyle, type RequestSpec, type SecurityContext } from '../xml/request';
+import { classifyFailure, isTokenExpired, transportError, type AttributeResolver } from '../errors/classify';
+import { buildRequest, redactRequest, type ConfiguredCredentials, type NamespaceStyle, type RequestSpec } from '../xml/request';
 import { decodeBody } from '../xml/decode';
 import { parseResponse, UnreadableResponseError, type WebexResponse } from '../xml/response';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from './retry';
@@ -14,7 +14,7 @@ export type ClientEvent =
 export interface XmlClientOptions {
   /** Full endpoint URL, e.g. https://acme.webex.com/WBXService/XMLService. */
   url: string;
-  security: SecurityContext;
+  security: { siteName: string; credentials: ConfiguredCredentials };
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   namespaceStyle?: NamespaceStyle;
@@ -64,15 +64,24 @@ export class XmlClient {
   /** Send one operation; SUCCESS returns the response, FAILURE and transport errors throw a ConnectorError. */
   async call(spec: RequestSpec, callOptions: CallOptions = {}): Promise<WebexResponse> {
     const operation = operationOf(spec);
-    const body = buildRequest(this.options.security, spec, this.options.namespaceStyle);
     const maxAttempts = callOptions.noRetry ? 1 : Math.max(1, this.policy.maxAttempts);
+    const oauth = 'oauth' in this.options.security.credentials ? this.options.security.credentials.oauth : undefined;
+    let refreshedOnExpiry = false;
     for (let attempt = 1; ; attempt++) {
       let error: ConnectorError;
       try {
-        return await this.attempt(operation, body, attempt);
+        // Built per attempt: an OAuth token may have been refreshed since the last one.
+        return await this.attempt(operation, await this.requestBody(spec), attempt);
       } catch (caught) {
         if (!(caught instanceof ConnectorError)) throw caught;
         error = caught;
+      }
+      // Webex says the token expired (clock skew, revoked early, no expires_in): refresh once and send again.
+      if (oauth && !refreshedOnExpiry && isTokenExpired(error)) {
+        refreshedOnExpiry = true;
+        await oauth.refresh();
+        attempt--;
+        continue;
       }
       if (!error.retryable || attempt >= maxAttempts) throw error;
       const delayMs = this.retryDelay(error, attempt);
@@ -83,6 +92,12 @@ export class XmlClient {
         if (settled) return settled;
       }
     }
+  }
+
+  private async requestBody(spec: RequestSpec): Promise<string> {
+    const { siteName, credentials } = this.options.security;
+    const plain = 'oauth' in credentials ? { webExId: credentials.webExId, accessToken: await credentials.oauth.current() } : credentials;
+    return buildRequest({ siteName, credentials: plain }, spec, this.options.namespaceStyle);
   }
 
   private retryDelay(error: ConnectorError, attempt: number): number {

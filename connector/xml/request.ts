@@ -27,6 +27,9 @@ export type Credentials =
   | { webExId: string; password: string }
   | { webExId: string; accessToken: string };
 
+/** Credentials as configured: a password, a fixed access token, or a source of fresh OAuth tokens. */
+export type ConfiguredCredentials = Credentials | { webExId: string; oauth: { current(): Promise<string>; refresh(): Promise<string> } };
+
 export interface SecurityContext {
   siteName: string;
   credentials: Credentials;
