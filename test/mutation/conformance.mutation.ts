@@ -1,0 +1,25 @@
+/**
+ * The conformance suite as Jest tests, for StrykerJS only (`npm run mutation`): one `test` per case, so Stryker's
+ * per-test coverage runs just the cases that reach a mutant. A case that fails against the reference connector
+ * kills the mutant. Not matched by `npm test` (file name, and jest.config.js roots/testMatch).
+ */
+import { referenceProvider } from '../../conformance/adapters/load';
+import { allCases } from '../../conformance/cases';
+import { InProcessTarget } from '../../conformance/emulator/in-process-target';
+import { runSuite } from '../../conformance/runner';
+import type { Target } from '../../conformance/target';
+
+let emulator: InProcessTarget;
+/** The shared emulator, kept open between cases (runSuite closes its target when done). */
+const shared = (): Target => ({ name: emulator.name, remote: false, open: (def) => emulator.open(def), close: async () => undefined });
+
+beforeAll(async () => { emulator = await InProcessTarget.start(); });
+afterAll(() => emulator.close());
+
+for (const def of allCases()) {
+  test(`${def.group}/${def.id}`, async () => {
+    const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, caseTimeoutMs: 10_000 });
+    const r = report.results[0];
+    if (r.status !== 'pass') throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
+  });
+}
