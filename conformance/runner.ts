@@ -15,6 +15,10 @@ export interface AdapterProvider {
   name: string;
   open(config: AdapterConfig): Promise<Adapter>;
   shutdown?(): Promise<void>;
+  /** Called once before the first case: throws (an AdapterFailure) when the connector cannot be driven at all. */
+  check?(config: AdapterConfig): Promise<void>;
+  /** A break of the adapter itself during the run (its process exited, broken protocol): stops the run. */
+  failure?(): Error | undefined;
 }
 
 export interface CaseResult {
@@ -71,20 +75,30 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const results: CaseResult[] = new Array(options.cases.length);
   let next = 0;
   let done = 0;
+  let broken: Error | undefined;
   const worker = async () => {
-    while (next < options.cases.length) {
+    while (next < options.cases.length && !broken) {
       const index = next++;
       const result = await runCase(target, options.cases[index], options);
+      // The adapter broke: the case's verdict is about the adapter, not the connector; one error for the run.
+      broken ??= options.provider.failure?.();
+      if (broken) return;
       results[index] = result;
       options.onResult?.(result, ++done, options.cases.length);
     }
   };
   try {
+    if (options.provider.check && options.cases.length > 0) {
+      const probe = await target.open(options.cases[0]);
+      try { await options.provider.check(probe.adapterConfig); } finally { await probe.release(); }
+    }
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, options.cases.length)) }, worker));
+    broken ??= options.provider.failure?.();
   } finally {
     await options.provider.shutdown?.();
     await target.close();
   }
+  if (broken) throw broken;
   return {
     suiteVersion: SUITE_VERSION, adapter: options.provider.name, target: target.name,
     startedAt: new Date(started).toISOString(), durationMs: Math.round(performance.now() - t0), results, summary: summarize(results),

@@ -9,14 +9,19 @@
  * ops and args: configure {url, siteName, admin, password, fastRetries} (sent before the first operation and
  * whenever the next case targets another site or credentials), create {profile}, update {webExId, profile},
  * setPassword {webExId, password}, deactivate {webExId}, reactivate {webExId}, get {webExId}, import {},
- * schema {}. Answers may come in any order; stdout lines that are not JSON are ignored (log to stderr).
+ * schema {}. Answers may come in any order. stdout carries only the protocol: log to stderr.
  * The suite keeps a few processes (one per concurrent case) and closes stdin when it is done.
+ *
+ * Before the first case the suite starts one process and configures it: a command that cannot start, exits,
+ * or writes a line that is not a JSON answer stops the run with one AdapterFailure (the command, its exit code,
+ * its last stderr lines) instead of failing every case; so does a process that breaks the same way mid-run.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Adapter, AdapterConfig, ClassifiedError, Outcome } from '../adapter';
 import { redactText } from '../emulator/capture';
 import type { AdapterProvider } from '../runner';
+import { AdapterFailure } from './failure';
 
 interface Pending { resolve(value: unknown): void; timer: NodeJS.Timeout }
 
@@ -27,16 +32,21 @@ class AdapterProcess {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private stderrTail = '';
+  private stopping = false;
   exited = false;
   configured?: string;
+  /** Set when the process broke the protocol: exited on its own, failed to start, or wrote a non-answer line. */
+  failure?: AdapterFailure;
 
-  constructor(command: string, cwd?: string) {
+  constructor(private readonly command: string, cwd?: string) {
     this.child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'], cwd });
-    this.child.stderr.on('data', (chunk: Buffer) => { this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000); });
+    this.child.stderr.on('data', (chunk: Buffer) => { this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000); });
     this.child.stdin.on('error', () => undefined);
+    this.child.on('error', (error) => this.broke(`it could not be started (${error.message})`));
     createInterface({ input: this.child.stdout }).on('line', (line) => this.onLine(line));
     this.child.on('exit', (code, signal) => {
       this.exited = true;
+      if (!this.stopping) this.broke(`it exited (${signal ? `signal ${signal}` : `exit code ${code}`})`, code, signal);
       for (const [id, p] of this.pending) {
         clearTimeout(p.timer);
         p.resolve(protocolError(`the adapter process exited (${signal ?? `code ${code}`}) before answering request ${id}${this.stderrTail ? `; stderr: ${redactText(this.stderrTail.trim()).slice(-500)}` : ''}`));
@@ -45,10 +55,33 @@ class AdapterProcess {
     });
   }
 
+  private broke(reason: string, exitCode?: number | null, signal?: NodeJS.Signals | null): void {
+    this.failure ??= new AdapterFailure({
+      command: this.command, reason,
+      ...(exitCode !== undefined && exitCode !== null ? { exitCode } : {}),
+      ...(signal ? { signal } : {}),
+      stderr: () => redactText(this.stderrTail),
+    });
+    // Nothing more will come that can be trusted: answer what is waiting now instead of at the timeout.
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.resolve(protocolError(`${reason} before answering request ${id}`));
+    }
+    this.pending.clear();
+  }
+
   private onLine(line: string): void {
-    let message: { id?: unknown };
-    try { message = JSON.parse(line) as { id?: unknown }; } catch { return; }
-    const p = typeof message?.id === 'number' ? this.pending.get(message.id) : undefined;
+    if (line.trim() === '') return;
+    let message: { id?: unknown; ok?: unknown };
+    try { message = JSON.parse(line) as { id?: unknown; ok?: unknown }; } catch {
+      this.broke(`it wrote a line that is not JSON on stdout: ${JSON.stringify(redactText(line).slice(0, 200))} (stdout is the protocol; log to stderr)`);
+      return;
+    }
+    if (!message || typeof message !== 'object' || typeof message.id !== 'number' || typeof message.ok !== 'boolean') {
+      this.broke(`it wrote a line that is not an answer: ${redactText(line).slice(0, 200)} (an answer is {"id": N, "ok": true|false, ...})`);
+      return;
+    }
+    const p = this.pending.get(message.id);
     if (!p) return;
     clearTimeout(p.timer);
     this.pending.delete(message.id as number);
@@ -75,6 +108,7 @@ class AdapterProcess {
   }
 
   stop(): Promise<void> {
+    this.stopping = true;
     if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
       const kill = setTimeout(() => this.child.kill('SIGKILL'), 2000);
@@ -104,6 +138,27 @@ export class StdioAdapterProvider implements AdapterProvider {
 
   get name(): string {
     return `stdio: ${this.command}`;
+  }
+
+  /** Start one process and configure it before any case runs: a broken command is one error up front. */
+  async check(config: AdapterConfig): Promise<void> {
+    const adapter = await this.open(config);
+    const proc = this.all[this.all.length - 1];
+    try {
+      await proc.configure(config);
+    } catch (error) {
+      // Give a process that is dying the moment to report its exit code and last stderr lines.
+      await new Promise((r) => setTimeout(r, 200));
+      throw proc.failure ?? new AdapterFailure({ command: this.command, reason: error instanceof Error ? error.message : String(error), stderr: () => '' });
+    }
+    await adapter.close?.();
+    const failure = this.failure();
+    if (failure) throw failure;
+  }
+
+  /** The first protocol break of any of the run's processes. */
+  failure(): AdapterFailure | undefined {
+    return this.all.find((p) => p.failure)?.failure;
   }
 
   async open(config: AdapterConfig): Promise<Adapter> {

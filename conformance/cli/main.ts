@@ -1,6 +1,7 @@
 /** webex-conformance commands: run (the suite) and list (the cases). Returns the exit code. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AdapterFailure } from '../adapters/failure';
 import { moduleProvider, referenceProvider, stdioProvider } from '../adapters/load';
 import { allCases, parseGroups, selectCases } from '../cases';
 import { GROUPS } from '../cases/types';
@@ -48,6 +49,10 @@ async function guarded(command: Command, io: Io, body: () => Promise<number>): P
     return await body();
   } catch (error) {
     if (error instanceof CommanderError) throw error;
+    if (error instanceof AdapterFailure) {
+      io.err(`webex-conformance: ${error.message}\nNo verdict: the suite could not drive the connector (exit code 2).\n`);
+      return 2;
+    }
     io.err(`webex-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
     return USAGE_EXIT;
   }

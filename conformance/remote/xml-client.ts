@@ -28,7 +28,8 @@ export function envelope(who: Credentials, binding: string, body: string): strin
 }
 
 export async function call(url: string, who: Credentials, binding: string, body: string): Promise<XmlAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: envelope(who, binding, body), signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=UTF-8' }, body: envelope(who, binding, body), signal: AbortSignal.timeout(30_000) })
+    .catch((error: unknown) => { throw new Error(`cannot reach ${url}: ${networkCause(error)}`); });
   const text = await res.text();
   if (res.status >= 400) throw new Error(`${binding}: HTTP ${res.status} from ${url}`);
   const doc = parser.parse(text) as { message?: { header?: { response?: Record<string, unknown> }; body?: { bodyContent?: unknown } } };
@@ -46,4 +47,18 @@ export async function expectSuccess(url: string, who: Credentials, binding: stri
   const answer = await call(url, who, binding, body);
   if (answer.result !== 'SUCCESS') throw new Error(`${binding.split('.').pop()} failed: ${answer.exceptionID ?? ''} ${answer.reason ?? ''}`.trim());
   return answer;
+}
+
+/** Why a request got no answer, in words: fetch's own message is only "fetch failed". */
+export function networkCause(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string; hostname?: string } };
+  if (e?.name === 'TimeoutError') return 'no answer within 30 s';
+  const c = e?.cause;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (nothing listens there)', ENOTFOUND: `host not found${c?.hostname ? ` (${c.hostname})` : ''}`,
+    ECONNRESET: 'connection reset', ETIMEDOUT: 'connection timed out', EHOSTUNREACH: 'host unreachable',
+    CERT_HAS_EXPIRED: 'its TLS certificate has expired', DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  };
+  if (c?.code && known[c.code]) return `${known[c.code]} [${c.code}]`;
+  return c?.message ?? c?.code ?? e?.message ?? String(error);
 }
