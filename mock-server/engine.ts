@@ -76,6 +76,7 @@ export interface InterceptContext {
 
 /** May answer instead of the operation (return a response), or let it run (undefined) — possibly after a delay. */
 export type Interceptor = (ctx: InterceptContext) => Promise<EngineResponse | undefined> | EngineResponse | undefined;
+/** Sees every exchange once it is answered. Copy what you keep: holding the exchange keeps the request alive. */
 export type Observer = (exchange: Exchange) => void;
 
 const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({

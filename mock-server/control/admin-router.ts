@@ -41,7 +41,7 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
       sites: sites.length,
       users: sites.reduce((n, s) => n + s.userCount, 0),
       scenario: control.scenarioInfo ?? null,
-      journal: control.journal ? { entries: control.journal.query({ limit: 0 }).total, evicted: control.journal.evicted, size: control.journal.size } : null,
+      journal: control.journal ? control.journal.health() : null,
       faults: control.faults.list().length,
       answerCache: control.engine.answers.stats(),
       persistent: control.store !== undefined,
