@@ -13,6 +13,7 @@ import { createAdminRouter, type AdminRouterOptions } from './control/admin-rout
 import { createOAuthRouter, OAUTH_PATH } from './oauth';
 import { ControlPlane, type ControlOptions } from './control/control-plane';
 import { SqliteStore } from './control/persistence/sqlite-store';
+import { HostPolicy } from './http/host-policy';
 import { loadScenarioRef } from './control/scenarios/bundled';
 import type { ParsedScenario } from './control/scenarios/parse-scenario';
 
@@ -65,15 +66,16 @@ export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
   const registry = new SiteRegistry(now);
   const engine = new Engine(registry, now);
   const scenario = typeof options.scenario === 'string' ? loadScenarioRef(options.scenario) : options.scenario;
-  const { adminApi = true, allowRemote, token, bodyLimit, ...controlOpts } = options.control ?? {};
+  const { adminApi = true, allowRemote, token, bodyLimit, allowedHosts, hostPolicy: givenPolicy, ...controlOpts } = options.control ?? {};
+  const hostPolicy = givenPolicy ?? new HostPolicy(allowedHosts);
   const store = options.dataDir !== undefined ? new SqliteStore(options.dataDir) : controlOpts.store;
   const control = new ControlPlane(registry, engine, { ...controlOpts, store, setup: options.setup, scenario });
   const routers = [
-    ...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit }) }] : []),
+    ...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit, hostPolicy }) }] : []),
     { path: OAUTH_PATH, router: createOAuthRouter(registry) },
     ...(options.app?.routers ?? []),
   ];
-  const app = createApp(engine, { ...options.app, routers });
+  const app = createApp(engine, { hostPolicy, ...options.app, routers });
   return {
     app,
     engine,
@@ -93,6 +95,7 @@ export function listen(app: Express, opts: ListenOptions): Promise<RunningServer
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const xml = app.locals.xmlService as XmlServiceHandler | undefined;
+    (app.locals.hostPolicy as HostPolicy | undefined)?.allow(host); // the name given to --host is this server too
     const server = createServer((req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : app(req, res)));
     server.listen(opts.port ?? 0, host);
     server.once('error', reject);

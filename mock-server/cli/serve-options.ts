@@ -4,6 +4,7 @@
  * ServeSettings; `serve.ts` reads it from `settings`.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { parseAllowedHosts } from '../http/host-policy';
 
 /** `--journal-size` → `WEBEX_MOCK_JOURNAL_SIZE`. */
 export const envName = (flag: string) => `WEBEX_MOCK_${flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase()}`;
@@ -40,6 +41,8 @@ export interface ServeSettings {
   dataDir?: string;
   adminToken?: string;
   adminRemote: boolean;
+  /** Host names the admin API and the Inspector answer besides loopback names and IP literals. */
+  allowedHosts: string[];
   journalSize: number;
   faultSeed: number;
 }
@@ -51,6 +54,7 @@ export const SERVE_FLAGS: Option[] = [
   serveFlag('--data-dir <dir>', 'keep all site state in DIR/webex-mock.sqlite across restarts'),
   serveFlag('--admin-token <token>', 'require Authorization: Bearer TOKEN on /_mock'),
   serveFlag('--admin-remote', 'let non-loopback clients use /_mock'),
+  serveFlag('--allowed-hosts <hosts>', 'comma-separated Host names /_mock and the Inspector answer besides loopback names and IP addresses; .example.com allows a domain', parseAllowedHosts),
   serveFlag('--journal-size <n>', 'requests kept in the journal', integer(1)).default(1000),
   serveFlag('--fault-seed <n>', 'seed of the fault RNG', integer(0)).default(1),
 ];

@@ -50,6 +50,7 @@ export function settingsOf(command: Command): ServeSettings {
     dataDir: (o.dataDir as string | undefined) || undefined,
     adminToken: (o.adminToken as string | undefined) || undefined,
     adminRemote,
+    allowedHosts: (o.allowedHosts as string[] | undefined) ?? [],
     journalSize: o.journalSize as number,
     faultSeed: o.faultSeed as number,
   };
@@ -59,7 +60,7 @@ export async function serve(settings: ServeSettings, output: CliOutput): Promise
   const mock = createWebexMock({
     scenario: settings.scenario,
     dataDir: settings.dataDir,
-    control: { token: settings.adminToken, allowRemote: settings.adminRemote, journal: { size: settings.journalSize }, faultSeed: settings.faultSeed },
+    control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize }, faultSeed: settings.faultSeed },
   });
   const running = await mock.listen({ host: settings.host, port: settings.port });
   const out = (s: string) => output.out(`${s}\n`);

@@ -5,7 +5,7 @@
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { ZodError } from 'zod';
-import { adminAccess, type AdminAccessOptions } from './admin-access';
+import { adminAccess, browserGuard, hostPolicyOf, type AdminAccessOptions } from './admin-access';
 import { catalogView } from './catalog-view';
 import { ControlError, type ControlPlane } from './control-plane';
 import { bundledNames, bundledPath, loadBundled } from './scenarios/bundled';
@@ -25,15 +25,22 @@ const MAX_PAGE = 1000;
 export function createAdminRouter(control: ControlPlane, opts: AdminRouterOptions = {}): Router {
   const r = Router();
   const limit = opts.bodyLimit ?? '50mb';
+  const access = { ...opts, hostPolicy: hostPolicyOf(opts) };
   // The Inspector's page and assets hold no data (it reads everything through the routes below, with their
-  // access checks), so a browser can load it before it is asked for a token.
-  r.use('/ui', uiRouter());
-  r.use(adminAccess(opts));
+  // access checks), so a browser can load it before it is asked for a token — but only under this server's name.
+  r.use('/ui', browserGuard({ ...access, api: false }), uiRouter());
+  r.use(browserGuard({ ...access, api: true }));
+  r.use(adminAccess(access));
   r.use(express.json({ limit }));
   r.use(express.text({ limit, type: ['text/*', 'application/yaml', 'application/x-yaml'] }));
   r.use((_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
 
   r.get('/health', (_req, res) => {
+    // Readiness probes need no token; what the mock holds is for authorized callers only.
+    if (res.locals.adminAuthorized !== true) {
+      res.json({ status: 'ok' });
+      return;
+    }
     const sites = control.registry.all();
     res.json({
       status: 'ok',

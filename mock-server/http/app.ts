@@ -1,6 +1,7 @@
 /** The Express app: the admin routers, then the XML service (one handler shared with the plain node:http door). */
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Engine } from '../engine';
+import type { HostPolicy } from './host-policy';
 import { XML_SERVICE_PATH, parseByteLimit, xmlServiceHandler, type XmlServiceHandler } from './xml-service';
 
 export { XML_SERVICE_PATH } from './xml-service';
@@ -10,6 +11,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Extra routers mounted before the XML service (the admin API under /_mock). */
   routers?: { path: string; router: Router }[];
+  /** Which Origin values are this server (the XML service refuses other browser origins); none: no check. */
+  hostPolicy?: HostPolicy;
 }
 
 export function createApp(engine: Engine, opts: AppOptions = {}): Express {
@@ -18,7 +21,9 @@ export function createApp(engine: Engine, opts: AppOptions = {}): Express {
   app.set('etag', false);
   for (const r of opts.routers ?? []) app.use(r.path, r.router);
   // Any Content-Type or none: real sites do not look at it (SPEC §1.1).
-  const xml = xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT));
+  const xml = xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT), opts.hostPolicy);
+  // listen() adds the name it binds to.
+  app.locals.hostPolicy = opts.hostPolicy;
   app.post(XML_SERVICE_PATH, (req, res) => xml(req, res));
   // listen() serves the XML route from node:http directly with this very handler.
   app.locals.xmlService = xml satisfies XmlServiceHandler;

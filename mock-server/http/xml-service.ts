@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine';
+import type { HostPolicy } from './host-policy';
 
 export const XML_SERVICE_PATH = '/WBXService/XMLService';
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -28,8 +29,31 @@ export function send(res: ServerResponse, status: number, headers: Readonly<Reco
   res.writeHead(status, { ...headers, 'Content-Length': String(bytes.length) }).end(bytes);
 }
 
-export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMIT_BYTES): XmlServiceHandler {
+/**
+ * The XML service stays as lenient as a real site: any Content-Type, and any Host (a Host such as
+ * `acme.webex.com` even picks the site, so a connector can keep its real site URL through /etc/hosts).
+ * One thing is refused: a browser request from a page that is not this server — an `Origin` header other than
+ * this very host:port. Real clients (connectors, SDKs, curl) send no Origin, and the real service grants no CORS,
+ * so no real client loses anything; but the demo credentials are public, so without this a page the developer
+ * opens could write through a blind cross-origin POST (DelUser), and a DNS-rebinding page (its Origin names the
+ * attacker's domain) could read users through GetUser. Same-origin pages (the Inspector) keep working.
+ */
+function foreignOrigin(req: IncomingMessage, policy: HostPolicy | undefined): string | undefined {
+  const origin = req.headers.origin;
+  if (origin === undefined || !policy || policy.isSameOrigin(origin, req.headers.host)) return undefined;
+  return origin;
+}
+
+export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMIT_BYTES, policy?: HostPolicy): XmlServiceHandler {
   return (req, res) => {
+    const origin = foreignOrigin(req, policy);
+    if (origin !== undefined) {
+      plain(res, 403, `webex-mock refuses XML API requests from the web page at ${origin}: real Webex clients send no Origin header, `
+        + 'and a page on another origin (or under a rebound DNS name) must not use the demo credentials. Call the XML API from your '
+        + 'code, curl or a test instead.\n');
+      req.resume();
+      return;
+    }
     const declared = Number(req.headers['content-length']);
     if (declared > limitBytes) {
       plain(res, 413, 'Request body too large.\n');

@@ -87,7 +87,7 @@ describe('admin API', () => {
     expect(res.status).toBe(200);
     expect(mock.registry.get('demo')!.userCount).toBe(52);
     await api.post(XML_PATH).send(createUser('temp.user'));
-    await api.post('/_mock/reset');
+    await api.post('/_mock/reset').set('Content-Type', 'application/json');
     expect(mock.registry.get('demo')!.findUser('temp.user')).toBeUndefined();
   });
 
@@ -98,7 +98,7 @@ describe('admin API', () => {
     expect(snap.body.users).toHaveLength(53);
     const text = JSON.stringify(snap.body);
     expect(text).not.toMatch(/P@ssword123|Secret!Pass99|demo-access-token/);
-    await api.post('/_mock/reset');
+    await api.post('/_mock/reset').set('Content-Type', 'application/json');
     expect(mock.registry.get('demo')!.findUser('snap.user')).toBeUndefined();
     const imp = await api.post('/_mock/sites/demo/snapshot').send(snap.body);
     expect(imp.status).toBe(200);
@@ -210,9 +210,14 @@ describe('admin API access', () => {
 
   it('requires the bearer token when one is configured (option or WEBEX_MOCK_ADMIN_TOKEN)', async () => {
     const mock = createWebexMock({ control: { token: 's3cret-admin' } });
-    expect((await request(mock.app).get('/_mock/health')).status).toBe(401);
-    expect((await request(mock.app).get('/_mock/health').set('Authorization', 'Bearer wrong')).status).toBe(401);
-    expect((await request(mock.app).get('/_mock/health').set('Authorization', 'Bearer s3cret-admin')).status).toBe(200);
+    // Health answers readiness probes without the token, and then holds no data.
+    expect((await request(mock.app).get('/_mock/health')).body).toEqual({ status: 'ok' });
+    expect((await request(mock.app).get('/_mock/sites')).status).toBe(401);
+    expect((await request(mock.app).get('/_mock/sites').set('Authorization', 'Bearer wrong')).status).toBe(401);
+    expect((await request(mock.app).get('/_mock/sites').set('Authorization', 'Bearer s3cret-admin')).status).toBe(200);
+    expect((await request(mock.app).get('/_mock/health').set('Authorization', 'Bearer s3cret-admin')).body).toMatchObject({ status: 'ok', sites: 1 });
+    // With the token, any content type is accepted (a browser cannot send the header without a preflight).
+    expect((await request(mock.app).post('/_mock/reset').set('Authorization', 'Bearer s3cret-admin').set('Content-Type', 'text/plain').send('')).status).toBe(200);
     process.env.WEBEX_MOCK_ADMIN_TOKEN = 'from-env-token';
     try {
       const envMock = createWebexMock();

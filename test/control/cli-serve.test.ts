@@ -11,7 +11,8 @@ describe('webex-mock serve (control options)', () => {
   it('serves a bundled scenario with an admin token and stops cleanly on SIGTERM', async () => {
     const server = await startServer(['--scenario', 'host-limit-reached', '--admin-token', 'cli-admin-token', '--journal-size', '5']);
     child = server.child;
-    expect((await fetch(`${server.url}/_mock/health`)).status).toBe(401);
+    expect(await (await fetch(`${server.url}/_mock/health`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${server.url}/_mock/sites`)).status).toBe(401);
     const health = await fetch(`${server.url}/_mock/health`, { headers: { Authorization: 'Bearer cli-admin-token' } });
     expect(await health.json()).toMatchObject({ scenario: { name: 'host-limit-reached' }, journal: { size: 5 } });
     const res = await fetch(`${server.url}/WBXService/XMLService`, { method: 'POST', body: createUser('one.too.many', '', { site: 'acme' }) });

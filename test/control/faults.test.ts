@@ -8,7 +8,7 @@ describe('faults', () => {
   const addFault = (spec: object) => api.post('/_mock/faults').send(spec);
   beforeEach(async () => {
     mock.reset();
-    await api.delete('/_mock/faults');
+    await api.delete('/_mock/faults').set('Content-Type', 'application/json');
   });
 
   it('answers a Webex exception for the matching operation only', async () => {
@@ -120,7 +120,7 @@ describe('faults', () => {
       await addFault({ match: { operation: 'GetUser', probability: 0.5 }, effect: { exception: { id: '000029', reason: 'process error' } } });
       const out = [];
       for (let i = 0; i < 20; i++) out.push(resultOf((await api.post(XML_PATH).send(getUser('host'))).text) === 'FAILURE' ? 1 : 0);
-      await api.delete('/_mock/faults');
+      await api.delete('/_mock/faults').set('Content-Type', 'application/json');
       return out.join('');
     };
     const first = await run();
@@ -133,10 +133,10 @@ describe('faults', () => {
   it('removes one fault or all', async () => {
     const f1 = (await addFault({ effect: { httpStatus: 500 } })).body.id;
     await addFault({ effect: { httpStatus: 502 } });
-    expect((await api.delete(`/_mock/faults/${f1}`)).body).toEqual({ removed: 1 });
-    expect((await api.delete('/_mock/faults/f99')).status).toBe(404);
+    expect((await api.delete(`/_mock/faults/${f1}`).set('Content-Type', 'application/json')).body).toEqual({ removed: 1 });
+    expect((await api.delete('/_mock/faults/f99').set('Content-Type', 'application/json')).status).toBe(404);
     expect((await api.post(XML_PATH).send(getUser('host'))).status).toBe(502);
-    expect((await api.delete('/_mock/faults')).body).toEqual({ removed: 1 });
+    expect((await api.delete('/_mock/faults').set('Content-Type', 'application/json')).body).toEqual({ removed: 1 });
     expect((await api.post(XML_PATH).send(getUser('host'))).status).toBe(200);
   });
 

@@ -7,7 +7,7 @@ describe('request journal', () => {
   const api = request(mock.app);
   beforeEach(async () => {
     mock.reset();
-    await api.delete('/_mock/journal');
+    await api.delete('/_mock/journal').set('Content-Type', 'application/json');
   });
 
   it('records every exchange with site, caller, operation, parsed request and result', async () => {

@@ -38,7 +38,7 @@ describe('persistence (--data-dir)', () => {
     expect(site.config).toMatchObject({ hostLimit: 300, features: expect.objectContaining({ webACD: true }) });
     expect(second.registry.get('copy')!.userCount).toBe(53);
     // A reset goes back to the loaded state, and that is what the next start finds.
-    await request(second.app).post('/_mock/reset');
+    await request(second.app).post('/_mock/reset').set('Content-Type', 'application/json');
     second.close();
     const third = createWebexMock({ dataDir: dir });
     expect(third.registry.get('demo')!.findUser('kept.user')).toBeUndefined();

@@ -253,7 +253,7 @@ sites:
     expect(ok.body.sites).toEqual([expect.objectContaining({ name: 'tiny', userCount: 21 })]);
     expect(mock.registry.get('demo')).toBeUndefined();
     // A reset now returns to the scenario, not to the demo site.
-    await request(mock.app).post('/_mock/reset');
+    await request(mock.app).post('/_mock/reset').set('Content-Type', 'application/json');
     expect(mock.registry.get('tiny')!.userCount).toBe(21);
     const bundled = await request(mock.app).post('/_mock/scenario').send({ bundled: 'rate-limited' });
     expect(bundled.status).toBe(200);

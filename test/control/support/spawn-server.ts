@@ -12,7 +12,7 @@ export interface ServerProcess {
 
 export function startServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'mock-server/cli/main.ts'), 'serve', '--port', '0', ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WEBEX_MOCK_ADMIN_TOKEN: '', ...env },
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WEBEX_MOCK_ADMIN_TOKEN: '', WEBEX_MOCK_ALLOWED_HOSTS: '', ...env },
   });
   let out = '';
   return new Promise((resolve, reject) => {

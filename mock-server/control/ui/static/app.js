@@ -70,10 +70,9 @@
   async function api(method, path, body, retried) {
     const init = { method, headers: { Accept: 'application/json' } };
     if (adminToken) init.headers.Authorization = `Bearer ${adminToken}`;
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    // Every change is sent as JSON, body or not: the admin API refuses state changes in types a foreign page could send.
+    if (method !== 'GET') init.headers['Content-Type'] = 'application/json';
+    if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetch(API + path, init);
     if (res.status === 401 && !retried) {
       const token = await askToken();
