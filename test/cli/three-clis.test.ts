@@ -88,7 +88,7 @@ describe('serve settings from WEBEX_MOCK_* (container and CI configuration)', ()
       WEBEX_MOCK_SCENARIO: 'host-limit-reached', WEBEX_MOCK_JOURNAL_SIZE: '3', WEBEX_MOCK_ADMIN_TOKEN: 'env-token',
     });
     try {
-      expect((await fetch(`${server.url}/_mock/health`)).status).toBe(401);
+      expect((await fetch(`${server.url}/_mock/sites`)).status).toBe(401); // health answers {status} without the token
       const health = await fetch(`${server.url}/_mock/health`, { headers: { Authorization: 'Bearer env-token' } });
       expect(await health.json()).toMatchObject({ scenario: { name: 'host-limit-reached' }, journal: { size: 7 } });
     } finally {
