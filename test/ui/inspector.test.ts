@@ -47,7 +47,7 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     return page.locator(`${testid('user-row')} ${testid('user-open')}`).allTextContents();
   }
 
-  it('serves one page, its script and stylesheet from the mock itself, and requests nothing from elsewhere', async () => {
+  it('serves one page, its ES modules and stylesheet from the mock itself, and requests nothing from elsewhere', async () => {
     const res = await fetch(`${ui.url}/_mock/ui/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -58,6 +58,14 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
+    // The script is native ES modules, one per view plus the shared ones, each served by the mock under the CSP.
+    const scripts = [...new Set(requests.filter((u) => u.endsWith('.js')).map((u) => new URL(u).pathname))].sort();
+    expect(scripts).toEqual(['api', 'app', 'dom', 'faults', 'journal', 'sites', 'store', 'user-detail', 'users'].map((m) => `/_mock/ui/${m}.js`));
+    const module = await fetch(`${ui.url}/_mock/ui/user-detail.js`);
+    expect(module.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(module.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await module.text()).toMatch(/^\/\/ The user detail pane/);
+    expect((await fetch(`${ui.url}/_mock/ui/nope.js`)).status).toBe(404);
   });
 
   it('a feature switched off in the Sites view makes the next SetUser fail with 030072, shown in the journal', async () => {

@@ -10,10 +10,24 @@ export interface Asset {
   body: Buffer;
 }
 
+const JS = 'text/javascript; charset=utf-8';
+
+/**
+ * Every file the page may load (anything else is a 404). The script is native ES modules: app.js routes, one
+ * module per view, and the shared api.js (admin API client), dom.js (DOM helpers) and store.js (shared state).
+ */
 export const ASSET_FILES: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
-  'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
+  'app.js': JS,
+  'api.js': JS,
+  'dom.js': JS,
+  'store.js': JS,
+  'sites.js': JS,
+  'users.js': JS,
+  'user-detail.js': JS,
+  'journal.js': JS,
+  'faults.js': JS,
 };
 
 /** Source run (jest, ts-node): ./static. Compiled run: dist/mock-server/control/ui → <root>/mock-server/control/ui/static. */

@@ -1,7 +1,7 @@
 /**
- * The Inspector UI: GET /_mock/ui serves one HTML page, one script and one stylesheet; the page talks to the
+ * The Inspector UI: GET /_mock/ui serves one HTML page, its ES modules and one stylesheet; the page talks to the
  * admin API (same origin, under /_mock). No framework, no build step, nothing fetched from outside:
- * the Content-Security-Policy forbids any origin but this server.
+ * the Content-Security-Policy forbids any origin but this server (module scripts load under script-src 'self').
  */
 import { Router, type Request, type Response } from 'express';
 import { loadAssets, type Asset } from './assets';
