@@ -59,6 +59,16 @@ export interface Adapter {
   close?(): Promise<void>;
 }
 
+/** An OAuth integration the adapter signs in with instead of the password (docs/oauth.md). */
+export interface AdapterOAuth {
+  clientId: string;
+  clientSecret: string;
+  /** Refresh token of the admin's authorization; the connector gets (and refreshes) access tokens with it. */
+  refreshToken: string;
+  /** Token endpoint, e.g. http://127.0.0.1:40123/v1/access_token (Webex: https://webexapis.com/v1/access_token). */
+  tokenUrl: string;
+}
+
 export interface AdapterConfig {
   /** XML API endpoint, e.g. http://127.0.0.1:40123/WBXService/XMLService. */
   url: string;
@@ -66,6 +76,12 @@ export interface AdapterConfig {
   /** Site admin webExId and password. */
   admin: string;
   password: string;
+  /**
+   * When set, sign in as `admin` with OAuth (webExAccessToken), refreshing the access token before it expires
+   * and when Webex answers that it expired; `password` is then empty. The `oauth` cases set it: SAML SSO sites
+   * refuse passwords.
+   */
+  oauth?: AdapterOAuth;
   /**
    * True against the in-process emulator: retry backoff and Retry-After waits may be skipped (sleep 0),
    * so transient-fault cases run fast. Retries themselves must still happen.

@@ -41,7 +41,8 @@ export async function outcome<T>(work: () => Promise<T>): Promise<Outcome<T>> {
 /** Connector options for a conformance run: injected sleep when the emulator is in-process. */
 export function connectorConfig(config: AdapterConfig, extra: Partial<ConnectorConfig> = {}): ConnectorConfig {
   return {
-    url: config.url, siteName: config.siteName, admin: config.admin, password: config.password,
+    url: config.url, siteName: config.siteName, admin: config.admin,
+    ...(config.oauth ? { oauth: { ...config.oauth } } : { password: config.password }),
     ...(config.fastRetries ? { sleep: async () => {} } : {}),
     ...extra,
   };

@@ -3,11 +3,12 @@ import { attributeCases } from './attributes';
 import { errorCases } from './errors';
 import { featureCases } from './features';
 import { lifecycleCases } from './lifecycle';
+import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...oauthCases()];
 }
 
 export interface CaseFilter {

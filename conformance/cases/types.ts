@@ -6,7 +6,7 @@ import type { CapturedExchange } from '../emulator/capture';
 import type { Fault } from '../emulator/faults';
 import type { SiteSpec } from '../emulator/in-process';
 
-export const GROUPS = ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors'] as const;
+export const GROUPS = ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors', 'oauth'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export type MatrixOperation = 'create' | 'update' | 'read' | 'feature on' | 'feature off';
@@ -48,6 +48,8 @@ export interface UserStore {
 export interface SiteControl {
   site: Site;
   faults: Fault[];
+  /** The emulator's origin (http://127.0.0.1:port): its /v1 OAuth endpoints and /_mock admin API. */
+  baseUrl: string;
 }
 
 export interface CaseContext {

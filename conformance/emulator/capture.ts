@@ -23,7 +23,7 @@ export function redactXml(xml: string): string {
 
 /** Also mask secrets that travel as JSON (stdio protocol lines, adapter arguments). */
 export function redactJson(text: string): string {
-  return text.replace(/("(?:password|newPassword|accessToken|passwordHintAnswer)"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"******"');
+  return text.replace(/("(?:password|newPassword|accessToken|passwordHintAnswer|clientSecret|refreshToken|client_secret|refresh_token|access_token)"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"******"');
 }
 
 /** Text an adapter wrote (messages, stderr), which may quote what it sent as XML or JSON. */

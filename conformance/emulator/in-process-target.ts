@@ -44,7 +44,7 @@ export class InProcessTarget implements Target {
     return {
       adapterConfig: { url: caseSite.url, siteName: caseSite.name, admin: ADMIN.webExId, password: ADMIN.password, fastRetries: true },
       users: storeOf(caseSite),
-      control: { site: caseSite.site, faults: caseSite.faults },
+      control: { site: caseSite.site, faults: caseSite.faults, baseUrl: this.emulator.server.url },
       exchanges: () => caseSite.exchanges,
       emailDomain: IN_PROCESS_EMAIL_DOMAIN,
       userPrefix: 'wmconf-',

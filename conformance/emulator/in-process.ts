@@ -11,6 +11,13 @@ import type { CapturedExchange } from './capture';
 import { redactXml } from './capture';
 import { takeFault, type Fault } from './faults';
 
+/** The integration every case site accepts tokens of; `oauth` cases authorize it for the site's admin. */
+export const CONFORMANCE_INTEGRATION = {
+  clientId: 'C-webex-conformance-suite',
+  clientSecret: 'conformance-suite-client-secret',
+  redirectUri: 'http://127.0.0.1:9/conformance-callback',
+} as const;
+
 export const ADMIN = { webExId: 'confadmin', password: 'Adm1n!Conformance', email: 'confadmin@conformance.example.com' };
 export const HOST = { webExId: 'confhost', password: 'H0st!Conformance', email: 'confhost@conformance.example.com' };
 /** Session types of every case site: 214 (Meeting Center PRO, the default) and 216 (Meeting Center ONS). */
@@ -25,6 +32,8 @@ export interface SiteSpec {
   /** User limit of session type 214 (null = unlimited). */
   sessionTypeLimit?: number | null;
   hostLimit?: number | null;
+  /** SAML SSO site: passwords refused, OAuth tokens only. */
+  samlSSO?: boolean;
   /** Extra generated users (faker, fixed seed). */
   seedUsers?: number;
 }
@@ -76,6 +85,12 @@ export class InProcessEmulator {
 
   static async start(): Promise<InProcessEmulator> {
     const mock = createWebexMock({ setup: () => {} });
+    const { clientId, clientSecret, redirectUri } = CONFORMANCE_INTEGRATION;
+    // Auto-approved for whichever site and user the authorize request names (site + login_hint).
+    mock.registry.oauth.setIntegrations([{
+      clientId, clientSecret, redirectUris: [redirectUri], scopes: ['all_read', 'user_modify', 'meeting_modify', 'spark:all'],
+      autoApprove: { site: 'wmconf1', webExId: ADMIN.webExId },
+    }]);
     const server = await mock.listen({ host: '127.0.0.1', port: 0 });
     return new InProcessEmulator(mock, server);
   }
@@ -103,6 +118,7 @@ export class InProcessEmulator {
     if (spec.seedUsers) seedUsers(site, spec.seedUsers, 20161208 + n, at + 60_000);
     // Flags last: the admin above could not be created on a Spark Meet site (roles are refused there).
     site.config.flags = { sparkMeet: spec.sparkMeet ?? false, controlHubManaged: spec.controlHubManaged ?? false };
+    site.config.samlSSO = spec.samlSSO ?? false;
     const caseSite: CaseSite = { name, site, url: this.xmlUrl, faults: [], exchanges: [] };
     this.sites.set(name, caseSite);
     return caseSite;

@@ -124,9 +124,9 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
 
   // OAuth: integrations (without secrets) and live grants (without tokens); revoke as a user or admin would.
   r.get('/oauth', (_req, res) => { res.json(control.registry.oauth.list()); });
-  r.post('/oauth/revoke', (req, res) => {
+  const grantFilter = (req: Request) => {
     const body: unknown = req.body ?? {};
-    if (!isObject(body)) throw new ControlError(400, 'send {"site"?, "webExId"?, "clientId"?} (an empty object revokes every token)');
+    if (!isObject(body)) throw new ControlError(400, 'send {"site"?, "webExId"?, "clientId"?} (an empty object matches every token)');
     const unknown = Object.keys(body).filter((k) => !['site', 'webExId', 'clientId'].includes(k));
     if (unknown.length) throw new ControlError(400, `unknown field(s) ${unknown.join(', ')}`);
     for (const k of ['site', 'webExId', 'clientId'] as const) {
@@ -134,8 +134,10 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     }
     const filter = body as { site?: string; webExId?: string; clientId?: string };
     if (filter.site !== undefined) control.site(filter.site); // 404 for an unknown site
-    res.json({ revoked: control.registry.oauth.revoke(filter) });
-  });
+    return filter;
+  };
+  r.post('/oauth/revoke', (req, res) => { res.json({ revoked: control.registry.oauth.revoke(grantFilter(req)) }); });
+  r.post('/oauth/expire', (req, res) => { res.json({ expired: control.registry.oauth.expireAccessTokens(grantFilter(req)) }); });
 
   r.get('/faults', (_req, res) => { res.json(control.faults.list()); });
   r.post('/faults', (req, res) => { res.status(201).json(control.faults.add(req.body)); });

@@ -115,14 +115,24 @@ export class OAuthStore implements AccessTokenLookup {
   }
 
   /** Revoke every access and refresh token matching the filter (all when empty); returns how many grants went. */
-  revoke(filter: { site?: string; webExId?: string; clientId?: string } = {}): number {
-    const match = (g: Grant) => (filter.site === undefined || g.site === filter.site.toLowerCase())
-      && (filter.webExId === undefined || g.webExId === filter.webExId.toLowerCase())
-      && (filter.clientId === undefined || g.clientId === filter.clientId);
+  revoke(filter: GrantFilter = {}): number {
+    const match = matcher(filter);
     let n = 0;
     for (const [k, r] of this.refresh) if (match(r.grant)) { this.refresh.delete(k); n++; }
     for (const [k, r] of this.access) if (match(r.grant)) this.access.delete(k);
     for (const [k, r] of this.codes) if (match(r.grant)) this.codes.delete(k);
+    return n;
+  }
+
+  /**
+   * Make the matching access tokens expired now (their refresh tokens stay good): a test's "the token ran out
+   * mid-run" without waiting. Returns how many access tokens it ended.
+   */
+  expireAccessTokens(filter: GrantFilter = {}): number {
+    const match = matcher(filter);
+    const now = this.now();
+    let n = 0;
+    for (const r of this.access.values()) if (match(r.grant) && r.expiresAt > now) { r.expiresAt = now; n++; }
     return n;
   }
 
@@ -174,6 +184,14 @@ export class OAuthStore implements AccessTokenLookup {
     for (const [k, r] of this.access) if (r.expiresAt <= now) this.access.delete(k);
     for (const [k, r] of this.codes) if (r.expiresAt <= now) this.codes.delete(k);
   }
+}
+
+export interface GrantFilter { site?: string; webExId?: string; clientId?: string }
+
+function matcher(filter: GrantFilter): (g: Grant) => boolean {
+  return (g) => (filter.site === undefined || g.site === filter.site.toLowerCase())
+    && (filter.webExId === undefined || g.webExId === filter.webExId.toLowerCase())
+    && (filter.clientId === undefined || g.clientId === filter.clientId);
 }
 
 function normalise(g: Grant): Grant {

@@ -13,6 +13,7 @@ import { createAdapter as dropsAttribute } from '../broken-connectors/drops-attr
 import { createAdapter as dropsGatedAttribute } from '../broken-connectors/drops-gated-attribute';
 import { createAdapter as firstPageOnly } from '../broken-connectors/first-page-only';
 import { createAdapter as ignoresLicenceError } from '../broken-connectors/ignores-licence-error';
+import { createAdapter as neverRefreshes } from '../broken-connectors/never-refreshes';
 import { createAdapter as noRetry } from '../broken-connectors/no-retry';
 import { createAdapter as numericBooleans } from '../broken-connectors/numeric-booleans';
 import { createAdapter as passesUnknownAttributes } from '../broken-connectors/passes-unknown-attributes';
@@ -47,6 +48,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['errors/backup-success']],
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
+  ['never refreshes its OAuth access token', neverRefreshes, { groups: ['oauth'] }, ['oauth/expiry-mid-run']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
     ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-rename', 'errors/transient-dropped-update']],
 ];

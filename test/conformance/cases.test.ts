@@ -53,10 +53,10 @@ it('--only and --case select by group and id pattern', () => {
 
 it('docs/sections/conformance.md lists every named case and the right counts', () => {
   const doc = readFileSync(join(__dirname, '../../docs/sections/conformance.md'), 'utf8');
-  for (const c of cases.filter((x) => ['lifecycle', 'personalUrl', 'errors'].includes(x.group))) {
+  for (const c of cases.filter((x) => ['lifecycle', 'personalUrl', 'errors', 'oauth'].includes(x.group))) {
     expect(doc).toContain(`| \`${c.id}\` | ${c.required ? 'Required' : 'Optional'} | ${c.title} |`);
   }
-  for (const group of ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors']) {
+  for (const group of ['lifecycle', 'attributes', 'features', 'personalUrl', 'errors', 'oauth']) {
     expect(doc).toContain(`| \`${group}\` | ${cases.filter((c) => c.group === group).length} |`);
   }
   expect(doc).toContain(`each of the ${supportedAttributes().length} supported attributes`);

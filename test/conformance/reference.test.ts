@@ -8,6 +8,6 @@ it('the reference connector passes every Required case', async () => {
   expect(report.results).toHaveLength(allCases().length);
   expect(requiredFailures(report)).toEqual([]);
   // Every group and the matrix are exercised, nothing silently skipped.
-  expect(new Set(report.results.map((r) => r.group))).toEqual(new Set(['lifecycle', 'attributes', 'features', 'personalUrl', 'errors']));
+  expect(new Set(report.results.map((r) => r.group))).toEqual(new Set(['lifecycle', 'attributes', 'features', 'personalUrl', 'errors', 'oauth']));
   expect(report.summary.skipped).toBe(0);
 });

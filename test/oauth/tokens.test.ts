@@ -68,6 +68,15 @@ describe('webExAccessToken', () => {
     expect((await request(mock.app).post('/_mock/oauth/revoke').send({ user: 'x' })).status).toBe(400);
   });
 
+  it('POST /_mock/oauth/expire ends access tokens now (030081) while the refresh token still works', async () => {
+    const mock = oauthMock();
+    const t = await tokensFor(mock, 'all_read');
+    expect((await request(mock.app).post('/_mock/oauth/expire').send({ site: 'alpha', webExId: 'admin' })).body).toEqual({ expired: 1 });
+    expectFailure(await getUser(mock, withToken('alpha', t.access_token)), '030081');
+    const r = await tokenRequest(mock, { grant_type: 'refresh_token', client_id: CI.clientId, client_secret: CI.clientSecret, refresh_token: t.refresh_token });
+    expect((await getUser(mock, withToken('alpha', r.body.access_token))).result).toBe('SUCCESS');
+  });
+
   it('resetting a site drops its tokens', async () => {
     const mock = oauthMock();
     const t = await tokensFor(mock, 'all_read');
