@@ -10,6 +10,7 @@ import { siteConfig, type SiteConfig } from '../site/site-config';
 import { sessionTypeSchema, siteSettingsSchema } from './site-settings';
 import { SITE_NAME, SITE_NAME_RULE } from './scenarios/scenario-schema';
 import { LicenceError, RecordError, checkRecords } from '../site/check-records';
+import { checkWebExId } from '../site/check-value';
 import { cloneConfig, fromStoredUser, toStoredUser, type StoredUser } from './records';
 
 export const SNAPSHOT_FORMAT = 'webex-mock-site-snapshot/1';
@@ -70,6 +71,13 @@ export function importSite(registry: SiteRegistry, name: string, doc: unknown): 
   const sessionTypeIds = new Set(config.sessionTypes.map((t) => t.id));
   const badDefault = config.defaultSessionTypes.find((id) => !sessionTypeIds.has(id));
   if (badDefault !== undefined) throw new Error(`invalid snapshot at config.defaultSessionTypes: ${badDefault} is not one of the site's session types`);
+  config.accessTokens.forEach((t, j) => {
+    try {
+      checkWebExId(t.webExId);
+    } catch (e) {
+      throw new Error(`invalid snapshot for site "${config.name}" at config.accessTokens.${j}.webExId: ${(e as Error).message}`);
+    }
+  });
   try {
     checkRecords(config, records);
   } catch (e) {

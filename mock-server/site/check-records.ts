@@ -44,7 +44,8 @@ export function checkRecords(config: SiteConfig, records: readonly UserRecord[])
     if (v[SLOT.webExId] === '') refuse('webExId', 'a user needs a webExId');
     for (const { path, slot, def } of SCALARS) {
       const value = v[slot];
-      if (value === undefined || Array.isArray(value)) continue; // lists in a scalar slot: refused by fromStoredUser
+      // The catalog default is what CreateUser stores when the element is not sent (most values of most users).
+      if (value === undefined || value === def.default || Array.isArray(value)) continue; // a list here: refused by fromStoredUser
       if (def.rule === 'password') refuse(path, 'a snapshot carries passwordHash and passwordSalt, never a password');
       v[slot] = check(path, () => checkValue(def, value, config, def.element));
     }

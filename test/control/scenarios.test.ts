@@ -203,6 +203,9 @@ sites:
     }
     expect(load('{ webExId: HOST, email: jo@acme.example.com }', '    admins: [{ webExId: host, password: P@ssword123 }]\n').message).toMatch(/refuses user "HOST": 030004/);
     expect(load('{ webExId: jo, email: jo@acme.example.com }', '    hostLimit: 0\n').message).toMatch(/refuses user "jo": 030059/);
+    expect(load('{ webExId: jo, email: jo@acme.example.com }', '    accessTokens: [{ token: tok-12345678, webExId: "ho\\x01st" }]\n')).toMatchObject({
+      path: 'sites.0.accessTokens.0.webExId', line: 3, message: expect.stringMatching(/^site "acme": Can't set field webExId: contains a character/),
+    });
   });
 
   it('a refused scenario load leaves fault counters, the fault RNG and session tickets as they were', async () => {

@@ -51,6 +51,9 @@ describe('snapshot import validates users by the catalog rules', () => {
     await refused(withHost((v) => { v.webExId = 'ho\uFFFEst'; }), /Can't set field webExId/);
     await refused(withHost((v) => { v.webExId = 'ADMIN'; }), /duplicate webExId admin/);
     await refused(withHost((v) => { v.email = null; }), /email: a user needs an email address/);
+    const token = JSON.parse(JSON.stringify(snap)) as Snapshot;
+    token.config.accessTokens = [{ token: 'tok-12345678', webExId: 'ho\u0001st' }];
+    await refused(token, /at config\.accessTokens\.0\.webExId: Can't set field webExId: contains a character XML cannot carry/);
   });
 
   it('more ACTIVATED users than the host limit, or than a session type allows', async () => {

@@ -4,6 +4,7 @@
  * Problems name the scenario path (sites.0.users.3) so the caller can point at the line.
  */
 import { WebexError } from '../../site/webex-error';
+import { checkWebExId } from '../../site/check-value';
 import type { SiteRegistry } from '../../site/registry';
 import type { Site } from '../../site/site';
 import type { UserRecord } from '../../site/user-record';
@@ -73,6 +74,15 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
     if (e instanceof SettingsError) throw new SitePathError(e.message, ['sites', i, ...e.path]);
     throw e;
   }
+  // A token's webExId names a user by the same rule every webExId obeys (checkWebExId).
+  s.accessTokens.forEach((t, j) => {
+    try {
+      checkWebExId(t.webExId);
+    } catch (e) {
+      if (e instanceof WebexError) throw new SitePathError(`site "${s.name}": ${e.reason}`, ['sites', i, 'accessTokens', j, 'webExId']);
+      throw e;
+    }
+  });
   let site: Site;
   try {
     site = registry.add(cfg, cfg.id);
