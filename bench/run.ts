@@ -95,6 +95,20 @@ async function memory(): Promise<string[]> {
   return [`${fmt(m.users)} users created through CreateUser: ${fmt(m.rssPerUser)} B RSS and ${fmt(m.heapPerUser)} B heap per user after a full GC (process RSS ${fmt(m.rssTotal / 2 ** 20)} MB).`];
 }
 
+interface JournalMemory { bodies: number; bodyBytes: number; rssBefore: number; rssPeak: number; rssAfter: number; readMs: number; read: number; journal: { total: number; evicted: number; evictedBytes: number; bytes: number; maxBytes: number } }
+
+async function journalMemory(): Promise<string[]> {
+  log('memory: a stream of 160 unreadable 4.9 MB bodies with the journal on, then one read of the whole journal');
+  const m = await runJson<JournalMemory>('journal-memory.js', ['160'], ['--expose-gc']);
+  const mb = (b: number) => fmt(b / 2 ** 20, 1);
+  const growth = m.rssAfter - m.rssBefore;
+  rows.push({ metric: 'Memory under a stream of large unreadable bodies, journal on', target: 'flat (RSS grows ≤ the journal bound + 64 MB)', measured: `RSS ${mb(m.rssBefore)} → ${mb(m.rssAfter)} MB (peak ${mb(m.rssPeak)}; bound ${mb(m.journal.maxBytes)} MB)`, ok: growth <= m.journal.maxBytes + 64 * 2 ** 20 });
+  return [
+    `${m.bodies} bodies of ${mb(m.bodyBytes)} MB (\`<password \` repeated: refused by the reader) over HTTP, journal at its defaults. RSS after a full GC: ${mb(m.rssBefore)} MB before, ${mb(m.rssAfter)} MB after (peak ${mb(m.rssPeak)} MB).`,
+    `The journal then held ${m.journal.total} entries in ${mb(m.journal.bytes)} of ${mb(m.journal.maxBytes)} MB, having evicted ${m.journal.evicted} (${mb(m.journal.evictedBytes)} MB); reading all of it (\`GET /_mock/journal?limit=1000\`, ${m.read} entries redacted) took ${fmt(m.readMs)} ms.`,
+  ];
+}
+
 async function startup(): Promise<string[]> {
   log('start-up: webex-mock serve --port 0 until "listening"');
   const ms = await startupMs(5);
@@ -153,6 +167,7 @@ async function main(): Promise<void> {
   sections.push(['Throughput and latency (autocannon, 10 connections, loopback)', await throughput()]);
   sections.push(['Scale', await scale()]);
   sections.push(['Memory per user', await memory()]);
+  sections.push(['Memory under large bodies', await journalMemory()]);
   sections.push(['Start-up', await startup()]);
   sections.push(['Conformance run', conformance()]);
   sections.push(['Memory under sustained load', await drift()]);

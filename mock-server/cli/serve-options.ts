@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { parseAllowedHosts } from '../http/host-policy';
+import { DEFAULT_JOURNAL_BYTES } from '../control/journal/journal';
 
 /** `--journal-size` → `WEBEX_MOCK_JOURNAL_SIZE`. */
 export const envName = (flag: string) => `WEBEX_MOCK_${flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase()}`;
@@ -22,6 +23,17 @@ export function integer(min: number, max = Number.MAX_SAFE_INTEGER): (raw: strin
     if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
       throw new InvalidArgumentError(`must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}`);
     }
+    return n;
+  };
+}
+
+/** A size in bytes: a number, or with kb/mb/gb (binary units, as the HTTP body limit), at least `min` bytes. */
+export function byteSize(min: number): (raw: string) => number {
+  return (raw) => {
+    const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(raw.trim());
+    const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m?.[2] ?? 'b').toLowerCase() as 'b'];
+    const n = m ? Math.floor(Number(m[1]) * unit) : NaN;
+    if (!(n >= min && n <= 2 ** 32 - 1)) throw new InvalidArgumentError(`must be a size from ${min / 1024} kb to 4 gb (e.g. 64mb)`);
     return n;
   };
 }
@@ -44,6 +56,8 @@ export interface ServeSettings {
   /** Host names the admin API and the Inspector answer besides loopback names and IP literals. */
   allowedHosts: string[];
   journalSize: number;
+  /** Bytes the journal keeps, bodies together (JournalOptions.maxBytes). */
+  journalBytes: number;
   faultSeed: number;
 }
 
@@ -56,5 +70,7 @@ export const SERVE_FLAGS: Option[] = [
   serveFlag('--admin-remote', 'let non-loopback clients use /_mock'),
   serveFlag('--allowed-hosts <hosts>', 'comma-separated Host names /_mock and the Inspector answer besides loopback names and IP addresses; .example.com allows a domain', parseAllowedHosts),
   serveFlag('--journal-size <n>', 'requests kept in the journal', integer(1)).default(1000),
+  serveFlag('--journal-bytes <size>', 'bytes the journal keeps, bodies together (e.g. 64mb); each body is cut at 256 KiB', byteSize(256 * 1024))
+    .default(DEFAULT_JOURNAL_BYTES, '32mb'),
   serveFlag('--fault-seed <n>', 'seed of the fault RNG', integer(0)).default(1),
 ];

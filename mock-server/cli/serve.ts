@@ -52,6 +52,7 @@ export function settingsOf(command: Command): ServeSettings {
     adminRemote,
     allowedHosts: (o.allowedHosts as string[] | undefined) ?? [],
     journalSize: o.journalSize as number,
+    journalBytes: o.journalBytes as number,
     faultSeed: o.faultSeed as number,
   };
 }
@@ -60,7 +61,7 @@ export async function serve(settings: ServeSettings, output: CliOutput): Promise
   const mock = createWebexMock({
     scenario: settings.scenario,
     dataDir: settings.dataDir,
-    control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize }, faultSeed: settings.faultSeed },
+    control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize, maxBytes: settings.journalBytes }, faultSeed: settings.faultSeed },
   });
   const running = await mock.listen({ host: settings.host, port: settings.port });
   const out = (s: string) => output.out(`${s}\n`);

@@ -111,6 +111,23 @@ describeBrowser('Inspector UI (headless Chromium)', () => {
     expect(answer).toContain('<serv:exceptionID>110055</serv:exceptionID>');
   });
 
+  it('the journal view says when the journal cut a body, with its full size', async () => {
+    const filler = 'x'.repeat(300 * 1024);
+    await open('journal');
+    await page.click(testid('journal-clear'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="journal-row"]').length === 0);
+    await postXml('GetUser', `<webExId>host</webExId><note>${filler}</note>`);
+    const row = page.locator(testid('journal-row'), { hasText: 'GetUser' }).first();
+    await row.waitFor();
+    await row.locator(testid('journal-expand')).click();
+    const note = await page.locator(testid('journal-request-truncated')).textContent();
+    expect(note).toMatch(/^cut by the journal: [\d,]+ bytes in all$/);
+    expect(Number(note!.replace(/\D/g, ''))).toBeGreaterThan(filler.length);
+    await expect(page.locator(testid('journal-response-truncated')).count()).resolves.toBe(0);
+    expect(await page.locator(testid('journal-request-xml')).textContent()).toMatch(/more bytes cut by the journal\]/);
+    expect(errors).toEqual([]);
+  });
+
   it('the journal filters by result and keeps showing new requests live', async () => {
     await postXml('GetUser', '<webExId>host</webExId>');
     await open('journal');

@@ -63,6 +63,12 @@ function resultBadge(result) {
   return h('span', { class: `badge ${kind}` }, result ?? '');
 }
 
+/** The journal keeps the first 256 KiB of a body: say so, with the body's full size (a cut body is shown as kept, not parsed). */
+function cutNote(entry, which) {
+  const full = entry.truncated && entry.truncated[which];
+  return full ? h('span', { class: 'badge warn', testid: `journal-${which}-truncated` }, `cut by the journal: ${Number(full).toLocaleString()} bytes in all`) : '';
+}
+
 function journalRows(entry, key) {
   const expanded = state.journal.expanded.has(key);
   const latency = entryLatency(entry);
@@ -88,8 +94,8 @@ function journalRows(entry, key) {
     const status = entry.httpStatus ?? (entry.response && typeof entry.response === 'object' ? entry.response.status : undefined);
     rows.push(h('tr', { class: 'xml-row', testid: 'journal-detail' }, h('td', { colspan: 8 },
       h('div', { class: 'xml-pair' },
-        h('section', {}, h('h4', {}, 'Request'), h('pre', { testid: 'journal-request-xml', tabindex: 0 }, prettyXml(req))),
-        h('section', {}, h('h4', {}, 'Response', status ? ` (HTTP ${status})` : ''), h('pre', { testid: 'journal-response-xml', tabindex: 0 }, prettyXml(res)))))));
+        h('section', {}, h('h4', {}, 'Request', cutNote(entry, 'request')), h('pre', { testid: 'journal-request-xml', tabindex: 0 }, cutNote(entry, 'request') ? req : prettyXml(req))),
+        h('section', {}, h('h4', {}, 'Response', status ? ` (HTTP ${status})` : '', cutNote(entry, 'response')), h('pre', { testid: 'journal-response-xml', tabindex: 0 }, cutNote(entry, 'response') ? res : prettyXml(res)))))));
   }
   return rows;
 }
