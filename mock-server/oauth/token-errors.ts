@@ -1,11 +1,10 @@
 /**
- * Error answers of the OAuth endpoints. The JSON body has the shape of every Webex REST error —
+ * Error answers of the token endpoint. The JSON body has the shape of every Webex REST error —
  * `{ message, errors: [{ description }], trackingId }` — with the RFC 6749 §5.2 code in the message, as the
  * Webex token endpoint passes on its identity broker's error. 401 for a bad client, 400 for the rest.
  * Texts are the emulator's (no public capture of these bodies); see docs/oauth.md.
  */
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
 
 export type TokenErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
 
@@ -18,9 +17,9 @@ export const TOKEN_ERROR_TEXT: Record<TokenErrorCode, string> = {
   unsupported_grant_type: 'The grant type is not supported (authorization_code, refresh_token)',
 };
 
-export function sendTokenError(res: Response, code: TokenErrorCode, detail?: string): void {
+export function tokenError(code: TokenErrorCode, detail?: string): { status: number; headers: Record<string, string>; body: string } {
   const message = `(${code}) ${detail ?? TOKEN_ERROR_TEXT[code]}`;
-  res.status(STATUS[code]).set('Cache-Control', 'no-store').set('Pragma', 'no-cache');
-  if (code === 'invalid_client') res.set('WWW-Authenticate', 'Basic realm="webex"');
-  res.json({ message, errors: [{ description: message }], trackingId: `ROUTER_${randomUUID()}` });
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', Pragma: 'no-cache', 'Content-Type': 'application/json; charset=utf-8' };
+  if (code === 'invalid_client') headers['WWW-Authenticate'] = 'Basic realm="webex"';
+  return { status: STATUS[code], headers, body: JSON.stringify({ message, errors: [{ description: message }], trackingId: `ROUTER_${randomUUID()}` }) };
 }
