@@ -54,6 +54,19 @@ describe('secrets stay out of logs, meta, journal, admin API and snapshots', () 
     const loginTicket = /<use:ticket>([^<]+)</.exec(await send(env(admin, 'GetloginTicket', '')))?.[1];
     expect(loginTicket).toBeDefined();
     secrets.push(loginTicket!);
+    // OAuth: the client secret, the code, the access and refresh tokens (docs/oauth.md).
+    const oauth = { clientId: 'C-secrets-test-client', clientSecret: 'Client#Secret45-xyz', redirect: 'http://127.0.0.1:9/cb' };
+    mock.registry.oauth.setIntegrations([{ clientId: oauth.clientId, clientSecret: oauth.clientSecret, redirectUris: [oauth.redirect], scopes: ['spark:all'], autoApprove: { site: 'demo', webExId: 'admin' } }]);
+    secrets.push(oauth.clientSecret);
+    const authorize = await fetch(`${server.url}/v1/authorize?${new URLSearchParams({ response_type: 'code', client_id: oauth.clientId, redirect_uri: oauth.redirect, scope: 'spark:all' })}`, { redirect: 'manual' });
+    const code = new URL(authorize.headers.get('location')!).searchParams.get('code')!;
+    const tokenForm = (f: Record<string, string>) => fetch(`${server.url}/v1/access_token`, { method: 'POST', body: new URLSearchParams({ client_id: oauth.clientId, client_secret: oauth.clientSecret, ...f }) }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>);
+    const tokens = await tokenForm({ grant_type: 'authorization_code', code, redirect_uri: oauth.redirect });
+    const refreshed = await tokenForm({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    secrets.push(code, tokens.access_token, tokens.refresh_token, refreshed.access_token);
+    await send(env(`<webExID>admin</webExID><webExAccessToken>${tokens.access_token}</webExAccessToken>`, 'GetUser', '<webExId>host</webExId>'));
+    await send(env('<webExID>admin</webExID>', 'AuthenticateUser', `<accessToken>${refreshed.access_token}</accessToken>`));
+    await fetch(`${server.url}/v1/access_token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: oauth.clientId, client_secret: oauth.clientSecret, code, redirect_uri: oauth.redirect }) });
     // A request the envelope reader refuses still carries a password in its bytes.
     await send(`<serv:message ${XSI}><header><securityContext><password>Fresh#Secret42</password></securityContext></header><body><bodyContent>`);
   });
@@ -91,6 +104,9 @@ describe('secrets stay out of logs, meta, journal, admin API and snapshots', () 
     expectClean('users', users);
     expectClean('user', await getJson(`${server.url}/_mock/sites/demo/users/leaky`));
     expectClean('site', await getJson(`${server.url}/_mock/sites/demo`));
+    const oauthView = await getJson(`${server.url}/_mock/oauth`);
+    expect(oauthView).toContain('C-secrets-test-client');
+    expectClean('oauth', oauthView);
   });
 
   it('a snapshot export (it carries salted hashes by design, so an imported site keeps its sign-ins; never a secret)', async () => {
