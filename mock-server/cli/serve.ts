@@ -73,7 +73,11 @@ export async function serve(settings: ServeSettings, output: CliOutput): Promise
   if (scenario) out(`Scenario: ${scenario.name ?? scenario.source}${scenario.description ? ` — ${scenario.description}` : ''}`);
   if (settings.dataDir) out(`Data: ${settings.dataDir} (state kept across restarts)`);
   for (const site of mock.registry.all()) {
-    out(`Site: siteName=${site.name} siteID=${site.config.id} users=${site.userCount}`);
+    out(`Site: siteName=${site.name} siteID=${site.config.id} users=${site.userCount}${site.config.samlSSO ? ' samlSSO (OAuth only)' : ''}`);
+  }
+  // Integrations by client id only: the secret is in the scenario file, never printed.
+  for (const i of mock.registry.oauth.list().integrations) {
+    out(`OAuth: client ${i.clientId}${i.autoApprove ? ' (auto-approved)' : ''} — ${running.url}/v1/authorize, ${running.url}/v1/access_token`);
   }
   if (!scenario && mock.registry.get(DEMO.siteName)) {
     out(`Demo site: siteName=${DEMO.siteName} siteID=${DEMO.siteId} admin=${DEMO.admin.webExId} password=${DEMO.admin.password} accessToken=${DEMO.accessToken}`);
