@@ -249,7 +249,7 @@ export class Engine {
     const gsbStatus = opts.gsbStatus;
     try {
       let caller: Caller | undefined;
-      if (op.name !== 'AuthenticateUser') {
+      if (op.credentials === 'required') {
         caller = authenticate(site, envelope.security, op);
         meta.caller = caller.webExId;
         if (op.admin === 'always') authorize(caller, op);
@@ -263,7 +263,7 @@ export class Engine {
           () => successEnvelope(op.responseType, reusable.render(reusable.user), { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
         return xmlResponse(bytes);
       }
-      return xmlResponse(successEnvelope(op.responseType, result.body ?? '', { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
+      return xmlResponse(successEnvelope(op.responseType, result.body ?? '', { bodyNamespaces: result.bodyNamespaces, rootNamespaces: result.rootNamespaces, gsbStatus }));
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
       return webexFailure(e, meta, gsbStatus);

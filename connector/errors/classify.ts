@@ -48,6 +48,8 @@ const KNOWN_EXCEPTIONS: Readonly<Record<string, KnownException>> = {
   // OAuth on current sites (docs/oauth.md): IDs the webex-mock emulator assigns; the reason patterns catch others.
   '030081': { errorClass: 'authentication', message: 'The OAuth access token has expired (refresh it with the refresh token)' },
   '030082': { errorClass: 'siteUnsupported', message: 'SAML SSO site: password authentication is not available, configure OAuth (client id, secret, refresh token)' },
+  '030078': { errorClass: 'invalidValue', attribute: 'phonesPIN', message: 'A personal conference number account needs the user to have a valid PIN (valid PIN is required)' },
+  '010107': { errorClass: 'siteUnsupported', message: 'The site is suspended: an administrator cannot create or modify users until it is reinstated' },
   '030098': { errorClass: 'siteUnsupported', message: 'CreateUser is refused on this Control Hub managed (unified) site' },
   E030103: { errorClass: 'siteUnsupported', message: 'Spark Meet site: assigning this role is not supported' },
   E030104: { errorClass: 'siteUnsupported', message: 'Spark Meet site: user management needs the admin password, not a session ticket' },
@@ -63,6 +65,9 @@ const REASON_PATTERNS: ReadonlyArray<{ pattern: RegExp; errorClass: ErrorClass; 
   { pattern: /needs to be/i, errorClass: 'featureNotEnabled', message: 'The attribute needs a site feature that is not enabled' },
   { pattern: /access token (has )?expired|token expired/i, errorClass: 'authentication', message: 'The OAuth access token has expired' },
   { pattern: /saml sso|password authentication is not available/i, errorClass: 'siteUnsupported', message: 'SAML SSO site: password authentication is not available, configure OAuth' },
+  { pattern: /valid pin is required/i, errorClass: 'invalidValue', message: 'A personal conference number account needs a valid PIN' },
+  { pattern: /maximum date range/i, errorClass: 'invalidValue', message: 'The modified-date window is longer than Webex allows (90 days)' },
+  { pattern: /site is suspended/i, errorClass: 'siteUnsupported', message: 'The site is suspended' },
   { pattern: /managed in control hub|spark|common identity|not supported/i, errorClass: 'siteUnsupported', message: 'The site does not support this operation' },
   { pattern: /can'?t set field|invalid|out of range|password policy|too long/i, errorClass: 'invalidValue', message: 'Webex refused a value' },
   { pattern: /duplicate|already (exists|in use|used)/i, errorClass: 'duplicateUser', message: 'The user already exists' },

@@ -53,6 +53,9 @@ export type ExceptionKey =
   | 'passwordAuthNotAvailable'
   | 'insufficientScope'
   | 'operationNotSupported'
+  | 'siteSuspended'
+  | 'modifiedDateRange'
+  | 'pinRequired'
   | 'internalError';
 
 export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
@@ -84,12 +87,12 @@ export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
   rateLimited: {
     key: 'rateLimited', id: '000045', reason: 'API Rate Limit Reached',
     when: 'Per-caller throttle for user operations; retry after 60 s.',
-    source: 'XML API 9.0 SP5.1 release notes', confidence: 'documented',
+    source: 'XML API 9.0 SP5.1 release notes (https://developer.cisco.com/docs/webex-meetings/xml-api-9-0-sp5-1-release-notes): notes text "000045: API Rate Limit Reach", example caption "error 000045: API Rate Limit Reached"; the sample serv:reason is not readable (FINDINGS-2026-12 §1.2). The caption wording is kept', confidence: 'documented',
   },
   userNotFound: {
     key: 'userNotFound', id: '030001', reason: 'Corresponding User not found',
     when: 'GetUser / SetUser / DelUser / GetloginurlUser name a webExId the site does not have.',
-    source: 'moodle ("No user found"), Control Hub UI branch on 030001; text is a recollection', confidence: 'id-only',
+    source: 'moodle ("No user found"), Control Hub UI branch on 030001; text follows the verbatim 060001 "Corresponding Meeting not found"; no user-service capture (FINDINGS-2026-12 §1.4)', confidence: 'id-only',
   },
   incorrectCredentials: {
     key: 'incorrectCredentials', id: '030002', reason: 'Incorrect user or password',
@@ -179,8 +182,8 @@ export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
   },
   managedByControlHub: {
     key: 'managedByControlHub', id: '030077', reason: "Can't set field {field}: managed in Control Hub",
-    when: 'SetUser on a Control Hub managed site changing webExId, email, name, password or phone.',
-    source: 'developer.cisco.com CreateUser/SetUser notes on Control Hub managed sites; ID and text assigned', confidence: 'assigned',
+    when: 'SetUser on a Control Hub managed site changing a name or a phone, or renaming with a newWebExId other than the email (API 41.11: password is ignored and email may change).',
+    source: 'developer.cisco.com user-service overview ("For Webex sites managed in Control Hub, cannot update user\'s Webex ID, password, email, name, or telephone number"), narrowed by the API 41.11.0 notes (help.webex.com/article/nvuo92z); ID and text assigned', confidence: 'assigned',
   },
   accessTokenExpired: {
     key: 'accessTokenExpired', id: '030081', reason: 'The access token has expired',
@@ -201,6 +204,21 @@ export const EXCEPTIONS: Readonly<Record<ExceptionKey, ExceptionDef>> = {
     key: 'operationNotSupported', id: '999999', reason: 'This operation is not supported',
     when: 'ActivateUser / InactivateUser (the XSD says "not supported") and other schema-only operations.',
     source: 'user.xsd comment; ID is the generic unknown error the Control Hub UI knows', confidence: 'assigned',
+  },
+  siteSuspended: {
+    key: 'siteSuspended', id: '010107', reason: 'The site is suspended',
+    when: 'A suspended site (API 42.6): a site admin\'s CreateUser, or SetUser of another user. A user editing themself still succeeds.',
+    source: 'API 42.6.0 notes, https://help.webex.com/article/trlbvp/Cisco-Webex-Meetings-API-Updates-Overview-API-42 ("It will response exception 010107 The site is suspended")', confidence: 'documented',
+  },
+  modifiedDateRange: {
+    key: 'modifiedDateRange', id: '999999', reason: 'Maximum date range is 90 days for modified date query',
+    when: 'LstsummaryUser with modifiedDateStart and modifiedDateEnd more than 90 days apart.',
+    source: 'XML API 39.11.0 notes, https://help.webex.com/en-us/article/hlvvgf/Cisco-Webex-Meetings-XML-API-Updates-Overview-XML-API-39-and-Earlier ("999999 Maximum date range is 90 days for modified date query")', confidence: 'documented',
+  },
+  pinRequired: {
+    key: 'pinRequired', id: '030078', reason: 'valid PIN is required',
+    when: 'CreateUser / SetUser adding or editing a personal conference number account (personalTeleconf/account) for a user without a valid PIN (phones/PIN).',
+    source: 'developer.cisco.com/docs/webex-xml-api-reference-guide/setuser ("If a valid PIN does not exist, the XML API returns the error message: \"valid PIN is required\""); the text is documented, the ID is assigned', confidence: 'assigned',
   },
   internalError: {
     key: 'internalError', id: '999999', reason: 'Unknown error',

@@ -23,6 +23,11 @@ export interface OperationDef {
   userManagement: boolean;
   /** The Webex Meetings integration scope an OAuth access token needs for it (none: AuthenticateUser, GetAPIVersion). */
   scope?: OAuthScope;
+  /**
+   * Which credentials the request carries: 'required' (checked before the handler), 'own' (AuthenticateUser
+   * checks them itself), 'none' (GetAPIVersion: the documented request holds only siteName).
+   */
+  credentials: 'required' | 'own' | 'none';
 }
 
 /**
@@ -35,8 +40,8 @@ export type OAuthScope = (typeof OAUTH_SCOPES)[number];
 export const SPARK_ALL_SCOPE = 'spark:all';
 
 const op = (name: OperationName, service: OperationDef['service'], javaName: string, qname: string, responseType: string,
-  admin: OperationDef['admin'], writes: boolean, userManagement: boolean): OperationDef =>
-  ({ name, service, javaName, qname, responseType, admin, writes, userManagement, scope: scopeFor(name, writes) });
+  admin: OperationDef['admin'], writes: boolean, userManagement: boolean, credentials: OperationDef['credentials'] = 'required'): OperationDef =>
+  ({ name, service, javaName, qname, responseType, admin, writes, userManagement, scope: scopeFor(name, writes), credentials });
 
 /** Reads need all_read; user writes user_modify; session templates are meeting settings (meeting_modify). */
 function scopeFor(name: OperationName, writes: boolean): OAuthScope | undefined {
@@ -46,7 +51,7 @@ function scopeFor(name: OperationName, writes: boolean): OAuthScope | undefined 
 }
 
 export const OPERATIONS: readonly OperationDef[] = [
-  op('AuthenticateUser', 'user', 'AuthenticateUser', 'authenticateUser', 'use:authenticateUserResponse', 'never', false, false),
+  op('AuthenticateUser', 'user', 'AuthenticateUser', 'authenticateUser', 'use:authenticateUserResponse', 'never', false, false, 'own'),
   op('CreateUser', 'user', 'CreateUser', 'createUser', 'use:createUserResponse', 'always', true, true),
   op('SetUser', 'user', 'SetUser', 'setUser', 'use:setUserResponse', 'other-users', true, true),
   op('GetUser', 'user', 'GetUser', 'getUser', 'use:getUserResponse', 'other-users', false, false),
@@ -55,14 +60,15 @@ export const OPERATIONS: readonly OperationDef[] = [
   op('LstsummaryUser', 'user', 'LstsummaryUser', 'lstsummaryUser', 'use:LstsummaryUserResponse', 'always', false, false),
   op('LstUser', 'user', 'LstUser', 'lstUser', 'use:lstUserResponse', 'always', false, false),
   op('GetloginTicket', 'user', 'GetLoginTicket', 'getLoginTicket', 'use:getLoginTicketResponse', 'never', false, false),
-  op('GetloginurlUser', 'user', 'GetloginurlUser', 'getloginurlUser', 'use:getloginurlUserResponse', 'other-users', false, false),
+  // The documented response type has a capital G (developer.cisco.com .../getloginurluser; FINDINGS-2026-12 §2).
+  op('GetloginurlUser', 'user', 'GetloginurlUser', 'getloginurlUser', 'use:GetloginurlUserResponse', 'other-users', false, false),
   op('GetlogouturlUser', 'user', 'GetlogouturlUser', 'getlogouturlUser', 'use:getlogouturlUserResponse', 'other-users', false, false),
   op('DelSessionTemplates', 'user', 'DelSessionTemplates', 'delSessionTemplates', 'use:delSessionTemplatesResponse', 'never', true, false),
   op('UploadPMRImage', 'user', 'UploadPMRImage', 'uploadPMRImage', 'use:uploadPMRImageResponse', 'never', true, false),
   op('ActivateUser', 'user', 'ActivateUser', 'activateUser', 'use:activateUserResponse', 'always', true, true),
   op('InactivateUser', 'user', 'InactivateUser', 'inactivateUser', 'use:inactivateUserResponse', 'always', true, true),
   op('GetSite', 'site', 'GetSite', 'getSite', 'ns1:getSiteResponse', 'never', false, false),
-  op('GetAPIVersion', 'ep', 'GetAPIVersion', 'getAPIVersion', 'ep:getAPIVersionResponse', 'never', false, false),
+  op('GetAPIVersion', 'ep', 'GetAPIVersion', 'getAPIVersion', 'ep:getAPIVersionResponse', 'never', false, false, 'none'),
 ];
 
 const byTypeName = new Map<string, OperationDef>();
@@ -81,6 +87,3 @@ export function operationForType(xsiType: string): OperationDef | undefined {
   const local = t.includes(':') ? t.slice(t.indexOf(':') + 1) : t;
   return byTypeName.get(local);
 }
-
-export const API_VERSION = 'WebEx XML API V10.0.0';
-export const API_RELEASE = 'T31L';

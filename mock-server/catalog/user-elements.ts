@@ -44,6 +44,7 @@ export const ACTIVE_VALUES = ['ACTIVATED', 'REQUEST_TO_ACTIVATE', 'DEACTIVATED']
 export const SERVICE_TYPE_VALUES = ['MeetingCenter', 'EventCenter', 'TrainingCenter', 'SupportCenter', 'SalesCenter'] as const;
 const REAL = 'real GetUser capture (2016)';
 const KAL = 'Kaltura generated classes (later XSD)';
+const API_40_11 = 'XML API 40.11.0 notes, https://help.webex.com/en-us/nckjgxw (FINDINGS-2026-12 §3.2)';
 
 const tspAccountItem = container('tspAccount', [
   str('tollFreeCallInNumber', { attribute: 'tspAccountTollFreeCallInNumber' }),
@@ -89,6 +90,10 @@ const sharingAndRecording = (): ElementDef[] => [
 export const USER_TREE: readonly ElementDef[] = [
   str('firstName', { maxLength: 64, attribute: 'firstName', base: true }),
   str('lastName', { maxLength: 64, attribute: 'lastName', base: true }),
+  str('displayName', {
+    maxLength: 128, attribute: 'displayName', alwaysShown: true, confidence: 'unconfirmed', source: API_40_11,
+    note: 'API 40.11.0: when not set, firstName + " " + lastName (no space for Asian scripts); kept in step with the names until set. Position in GetUser not documented',
+  }),
   str('title', { maxLength: 128, attribute: 'title' }),
   int('categoryId', { min: 0, default: 0, alwaysShown: true, attribute: 'categoryId', source: 'XSD; developer.cisco.com CreateUser' }),
   str('description', { maxLength: 4000, attribute: 'description', source: 'developer.cisco.com element page' }),
@@ -237,10 +242,15 @@ export const USER_TREE: readonly ElementDef[] = [
   container('eventCenter', [bool('optimizeAttendeeBandwidthUsage', { ...gated('eventCenterBandwidth'), source: REAL })], { alwaysShown: true }),
   bool('passwordExpires', { access: G, derived: true }),
   int('passwordDaysLeft', { access: G, derived: true, default: 0, alwaysShown: true }),
+  bool('cmrHybridVoip', {
+    attribute: 'cmrHybridVoip', confidence: 'unconfirmed', source: API_40_11,
+    note: 'API 40.11.0: the user-level EnableCMRHybridVoIP setting (GetUser, CreateUser, SetUser). Position in GetUser not documented',
+  }),
 ];
 
 /** Elements a request may carry besides the user tree (SPEC §3.17); not stored. */
 export const OPERATION_EXTRAS = {
-  CreateUser: ['salesCenter', 'syncWebOffice', 'sendWelcome', 'validateFormat'],
+  // isHTMLEmail: API 40.4.3 (welcome email as HTML, FINDINGS-2026-12 §3.2); accepted, not stored.
+  CreateUser: ['salesCenter', 'syncWebOffice', 'sendWelcome', 'validateFormat', 'isHTMLEmail'],
   SetUser: ['salesCenter', 'newWebExId', 'syncWebOffice', 'validateFormat'],
 } as const;

@@ -101,6 +101,11 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     res.json(userDetail(rec));
   });
 
+  /** The user confirms a pending email change (API 40.4.0) or the Control Hub activation email (API 41.11.0). */
+  r.post('/sites/:site/users/:webExId/verify', (req, res) => {
+    res.json(userDetail(control.verifyUser(param(req, 'site'), param(req, 'webExId'))));
+  });
+
   r.get('/sites/:site/snapshot', (req, res) => {
     const snap = control.exportSnapshot(param(req, 'site'));
     res.set('Content-Disposition', `attachment; filename="${snap.config.name}-snapshot.json"`).json(snap);

@@ -6,6 +6,8 @@
 import type { Engine } from '../engine';
 import { SiteRegistry } from '../site/registry';
 import type { Site } from '../site/site';
+import type { UserRecord } from '../site/user-record';
+import { WebexError } from '../site/webex-error';
 import { addDemoSite } from '../site/demo-site';
 import { Journal, type JournalOptions } from './journal/journal';
 import { FaultStore } from './faults/fault-store';
@@ -127,6 +129,19 @@ export class ControlPlane {
     }
     this.store?.saveConfig(site);
     return site;
+  }
+
+  /** What the user does by clicking the verification link (admin API POST .../users/:webExId/verify). */
+  verifyUser(siteName: string, webExId: string): UserRecord {
+    const site = this.site(siteName);
+    const rec = site.findUser(webExId) ?? site.findByEmail(webExId);
+    if (!rec) throw new ControlError(404, `no user ${webExId} on site ${site.name}`);
+    try {
+      return site.verify(rec);
+    } catch (e) {
+      if (e instanceof WebexError) throw new ControlError(409, `the site refuses to activate ${webExId}: ${e.id} ${e.reason}`);
+      throw e;
+    }
   }
 
   exportSnapshot(name: string): SiteSnapshot {

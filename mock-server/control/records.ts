@@ -12,6 +12,11 @@ export interface StoredUser {
   /** Salted SHA-256 of the password (never the password): lets an imported user authenticate as before. */
   passwordHash?: string;
   passwordSalt?: string;
+  /** Record state outside the element tree (site/user-record.ts). */
+  modifiedAt?: number;
+  lastLoginAt?: number;
+  pendingEmail?: string;
+  unverified?: boolean;
   /** Catalog path → value; values equal to the catalog default are left out, null = no value. */
   values: Record<string, SlotValue>;
 }
@@ -31,6 +36,7 @@ export function toStoredUser(rec: UserRecord): StoredUser {
     values[path] = v === undefined ? null : v;
   }
   const out: StoredUser = { userId: rec.userId, registeredAt: rec.registeredAt, values: values as Record<string, SlotValue> };
+  copyState(rec, out);
   if (rec.passwordHash && rec.passwordSalt) {
     out.passwordHash = rec.passwordHash;
     out.passwordSalt = rec.passwordSalt;
@@ -51,11 +57,17 @@ export function fromStoredUser(u: StoredUser): UserRecord {
     values[slot] = value === null ? undefined : value;
   }
   const rec: UserRecord = { userId: u.userId, registeredAt: u.registeredAt, values };
+  copyState(u, rec);
   if (u.passwordHash && u.passwordSalt) {
     rec.passwordHash = u.passwordHash;
     rec.passwordSalt = u.passwordSalt;
   }
   return rec;
+}
+
+const STATE_FIELDS = ['modifiedAt', 'lastLoginAt', 'pendingEmail', 'unverified'] as const;
+function copyState(from: Pick<UserRecord, (typeof STATE_FIELDS)[number]>, to: Pick<UserRecord, (typeof STATE_FIELDS)[number]>): void {
+  for (const k of STATE_FIELDS) if (from[k] !== undefined) (to as Record<string, unknown>)[k] = from[k];
 }
 
 /** A deep copy of a config (configs hold arrays and nested objects the admin API replaces). */

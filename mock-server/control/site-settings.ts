@@ -43,6 +43,14 @@ export const siteSettingsSchema = z.object({
     accessTokenTtlSeconds: z.number().int().min(1).max(86_400 * 365).optional(),
     refreshTokenTtlSeconds: z.number().int().min(1).max(86_400 * 365).optional(),
   }).strict().optional(),
+  /** API 42.6.0 suspended site: admins' CreateUser / SetUser of others → 010107. */
+  suspended: z.boolean().optional(),
+  /** GetAPIVersion's answer for this site (fields given replace the followed release's). */
+  apiVersion: z.object({
+    apiVersion: z.string().min(1).max(128).optional(),
+    release: z.string().min(1).max(64).optional(),
+    apiVer: z.string().regex(/^\d+(\.\d+){1,3}$/, 'a release number such as 42.11.1').optional(),
+  }).strict().optional(),
 }).strict();
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -89,6 +97,8 @@ export function applySettings(config: SiteConfig, s: SiteSettings): SiteConfig {
   if (s.timeZoneId !== undefined) next.timeZoneId = s.timeZoneId;
   if (s.sessionTicketTtlSeconds !== undefined) next.sessionTicketTtlSeconds = s.sessionTicketTtlSeconds;
   if (s.samlSSO !== undefined) next.samlSSO = s.samlSSO;
+  if (s.suspended !== undefined) next.suspended = s.suspended;
+  next.apiVersion = { ...config.apiVersion, ...definedOnly(s.apiVersion ?? {}) };
   const ids = new Set(next.sessionTypes.map((t) => t.id));
   next.defaultSessionTypes.forEach((id, i) => {
     if (!ids.has(id)) throw new SettingsError(`default session type ${id} is not one of the site's session types`, ['defaultSessionTypes', i]);

@@ -47,6 +47,10 @@ const snapshotSchema = z.object({
     registeredAt: z.number(),
     passwordHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     passwordSalt: z.string().min(1).optional(),
+    modifiedAt: z.number().optional(),
+    lastLoginAt: z.number().optional(),
+    pendingEmail: z.string().email().max(64).optional(),
+    unverified: z.boolean().optional(),
     values: z.record(z.string(), value),
   }).strict()),
 });

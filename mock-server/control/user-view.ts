@@ -5,7 +5,7 @@
  */
 import { ATTRIBUTES, LEAVES, LISTS, type Value } from '../catalog';
 import type { Site } from '../site/site';
-import { SLOT, isActive, meetingTypesOf, readPath, type SlotValue, type UserRecord } from '../site/user-record';
+import { SLOT, isActive, meetingTypesOf, modifiedAtOf, readPath, type SlotValue, type UserRecord } from '../site/user-record';
 
 export const MASK = '******';
 
@@ -25,6 +25,8 @@ export interface UserDetail extends UserSummary {
   /** Catalog group (profile, privilege, phones, ...) → catalog path → stored value. */
   groups: Record<string, Record<string, SlotValue>>;
   usage: { holdsHostLicence: boolean; sessionTypes: number[] };
+  /** State outside the user element tree: last write, last login, pending verifications (API 40.4 / 41.11). */
+  state: { modifiedAt: string; lastLoginAt?: string; pendingEmail?: string; unverified: boolean };
 }
 
 const text = (v: SlotValue): string => (v === undefined ? '' : String(v));
@@ -63,6 +65,12 @@ export function userDetail(rec: UserRecord): UserDetail {
     attributes,
     groups,
     usage: { holdsHostLicence: isActive(rec.values), sessionTypes: isActive(rec.values) ? meetingTypesOf(rec.values) : [] },
+    state: {
+      modifiedAt: new Date(modifiedAtOf(rec)).toISOString(),
+      ...(rec.lastLoginAt !== undefined ? { lastLoginAt: new Date(rec.lastLoginAt).toISOString() } : {}),
+      ...(rec.pendingEmail !== undefined ? { pendingEmail: rec.pendingEmail } : {}),
+      unverified: rec.unverified === true,
+    },
   };
 }
 

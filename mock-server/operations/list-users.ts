@@ -2,7 +2,8 @@
 import { ACTIVE_VALUES } from '../catalog';
 import { child, childText, childrenNamed, type XmlNode } from '../wire';
 import { element } from '../wire/escape';
-import { LIST_DEFAULT_MAX, ORDER_BY_KEYS, listUsers, summaryOf, type ListQuery } from '../site/list-users';
+import { LIST_DEFAULT_MAX, MODIFIED_WINDOW_MAX_MS, ORDER_BY_KEYS, listUsers, objectGuidOf, summaryOf, type ListQuery } from '../site/list-users';
+import { parseWebexDate } from '../site/user-record';
 import { WebexError, cantSetField } from '../site/webex-error';
 import { SLOT } from '../site/user-record';
 import { encodeUser } from './codec/encode-user';
@@ -39,13 +40,26 @@ export function readListQuery(body: XmlNode): ListQuery {
     return { by, dir: dir as 'ASC' | 'DESC' };
   });
   const scope = child(body, 'dataScope');
+  // API 39.11.0 sample: modifiedDateStart / modifiedDateEnd are children of bodyContent.
+  const modifiedFrom = dateOf(body, 'modifiedDateStart');
+  const modifiedTo = dateOf(body, 'modifiedDateEnd');
+  if (modifiedFrom !== undefined && modifiedTo !== undefined && modifiedTo - modifiedFrom > MODIFIED_WINDOW_MAX_MS) throw new WebexError('modifiedDateRange');
   return {
+    modifiedFrom, modifiedTo,
     filters, method, order,
     startFrom: intOf(lc, 'startFrom', 1),
     maximumNum: intOf(lc, 'maximumNum', LIST_DEFAULT_MAX),
     regDateStart: childText(scope, 'regDateStart'),
     regDateEnd: childText(scope, 'regDateEnd'),
   };
+}
+
+function dateOf(node: XmlNode, name: string): number | undefined {
+  const t = childText(node, name);
+  if (t === undefined || t.trim() === '') return undefined;
+  const ms = parseWebexDate(t);
+  if (ms === undefined) throw cantSetField(name, `"${t.trim()}" is not a date in the format MM/DD/YYYY HH:MM:SS`);
+  return ms;
 }
 
 function matchingRecords(total: number, returned: number, startFrom: number): string {
@@ -56,9 +70,12 @@ export function lstsummaryUser(ctx: OperationContext): OperationResult {
   const page = listUsers(ctx.site, readListQuery(ctx.body));
   if (page.users.length === 0) throw new WebexError('noRecordFound');
   let out = '';
+  const controlHub = ctx.site.config.flags.controlHubManaged;
   for (const rec of page.users) {
     const s = summaryOf(rec);
-    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}</use:user>`;
+    // objectGUID: "On control hub managed sites LstSummaryUser also returns an objectGUID" (position not documented).
+    const guid = controlHub ? element('use', 'objectGUID', objectGuidOf(ctx.site, rec)) : '';
+    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}${element('use', 'lastLoginTime', s.lastLoginTime)}${element('use', 'lastModifiedTime', s.lastModifiedTime)}${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}${guid}</use:user>`;
   }
   return { body: out + matchingRecords(page.total, page.users.length, page.startFrom) };
 }

@@ -3,7 +3,7 @@ import { childText, childrenNamed } from '../wire';
 import { element } from '../wire/escape';
 import { authenticate, checkAccessToken, describeCaller, identify } from '../site/auth';
 import { WebexError, cantSetField } from '../site/webex-error';
-import { SLOT, isActive } from '../site/user-record';
+import { isActive } from '../site/user-record';
 import { inputFromPaths } from '../site/user-input';
 import type { OperationContext, OperationResult } from './types';
 
@@ -32,6 +32,8 @@ export function authenticateUser(ctx: OperationContext): OperationResult {
     }
   }
   const t = ctx.site.tickets.issue(webExId, ctx.site.config.sessionTicketTtlSeconds, scopes);
+  const user = ctx.site.findUser(webExId);
+  if (user) ctx.site.recordLogin(user);
   return { body: `${element('use', 'sessionTicket', t.ticket)}${element('use', 'createTime', String(t.createTime))}${element('use', 'timeToLive', String(t.timeToLive))}`, target: webExId };
 }
 
@@ -63,7 +65,7 @@ export function uploadPmrImage(ctx: OperationContext): OperationResult {
   const caller = ctx.caller!;
   const field = imageFor === 'Photo' ? 'personalMeetingRoom/photoURL' : 'personalMeetingRoom/headerImageURL';
   const url = data === '' ? '' : `https://${ctx.site.config.host}/pmr/${imageFor.toLowerCase()}/${caller.user.userId}-${ctx.now()}.png`;
-  ctx.site.updateUser(String(caller.user.values[SLOT.webExId]), inputFromPaths({ [field]: url }));
+  ctx.site.updateRecord(caller.user, inputFromPaths({ [field]: url }));
   return { body: '', target: caller.webExId };
 }
 

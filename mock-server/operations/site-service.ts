@@ -4,9 +4,10 @@
  * that describe features, session types, the host limit and the password policy; feature flags come from
  * catalog/features getSitePath, so a new feature shows up here without code.
  */
-import { API_RELEASE, API_VERSION, FEATURES, SERVICE_TYPES, TIME_ZONES } from '../catalog';
+import { FEATURES, SERVICE_TYPES, TIME_ZONES, TRAIN_RELEASE } from '../catalog';
+import { childText } from '../wire';
 import { NS } from '../wire';
-import { element, escapeXml } from '../wire/escape';
+import { element } from '../wire/escape';
 import type { OperationContext, OperationResult } from './types';
 
 const BLOCK_ORDER = ['metaData', 'myWebExConfig', 'telephonyConfig', 'tools', 'supportedServices', 'securityOptions', 'accountPasswordCriteria', 'video', 'siteCommonOptions'];
@@ -55,7 +56,7 @@ export function getSite(ctx: OperationContext): OperationResult {
   meta.set('timeZone', TIME_ZONES[config.timeZoneId] ?? '');
   meta.set('parterID', config.partnerId ?? ''); // sic: the real element is misspelt
   meta.set('webDomain', config.host);
-  meta.set('pageVersion', API_RELEASE);
+  meta.set('pageVersion', TRAIN_RELEASE);
   meta.set('pageLanguage', 'ENGLISH');
   meta.set('activateStatus', 'true');
   meta.set('webPageType', 'J2EE');
@@ -77,9 +78,19 @@ export function getSite(ctx: OperationContext): OperationResult {
   return { body: `<ns1:siteInstance>${inner}</ns1:siteInstance>`, bodyNamespaces: { ns1: NS.site } };
 }
 
-export function getApiVersion(_ctx: OperationContext): OperationResult {
+/** The documented root of ep answers (serv, com, ep, meet), as the Control Hub UI captures show it too. */
+const EP_ROOT = { serv: NS.serv, com: NS.com, ep: NS.ep, meet: NS.meet };
+
+/**
+ * Documented answer: apiVersion, release, apiVer (FINDINGS-2026-12 §2). The 2011 ep.xsd request flag
+ * returnTrainReleaseVersion adds the train elements the 2016 captures show (T31L, order 400).
+ */
+export function getApiVersion(ctx: OperationContext): OperationResult {
+  const v = ctx.site.config.apiVersion;
+  const train = (childText(ctx.body, 'returnTrainReleaseVersion') ?? '').trim().toLowerCase() === 'true'
+    ? `${element('ep', 'trainReleaseVersion', TRAIN_RELEASE)}${element('ep', 'trainReleaseOrder', '400')}` : '';
   return {
-    body: `<ep:apiVersion>${escapeXml(API_VERSION)}</ep:apiVersion><ep:trainReleaseVersion>${API_RELEASE}</ep:trainReleaseVersion><ep:trainReleaseOrder>400</ep:trainReleaseOrder>`,
-    bodyNamespaces: { ep: NS.ep },
+    body: `${element('ep', 'apiVersion', v.apiVersion)}${element('ep', 'release', v.release)}${train}${element('ep', 'apiVer', v.apiVer)}`,
+    rootNamespaces: EP_ROOT,
   };
 }

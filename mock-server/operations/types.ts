@@ -7,7 +7,7 @@ import type { SecurityContext, XmlNode } from '../wire';
 export interface OperationContext {
   op: OperationDef;
   site: Site;
-  /** Authenticated caller; AuthenticateUser authenticates itself and gets undefined. */
+  /** Authenticated caller; undefined for AuthenticateUser (checks itself) and GetAPIVersion (no credentials). */
   caller: Caller | undefined;
   security: SecurityContext;
   body: XmlNode;
@@ -24,6 +24,8 @@ export interface OperationResult {
   reusable?: { user: UserRecord; render: (user: UserRecord) => string };
   /** Extra namespace declarations on bodyContent (site/ep services). */
   bodyNamespaces?: Record<string, string>;
+  /** The root's namespace declarations, when a service's real answers declare others than serv/com/use. */
+  rootNamespaces?: Record<string, string>;
   /** The webExId the operation acted on, for the journal. */
   target?: string;
   /** Request elements the catalog does not know (the service ignores them); journaled so connector bugs show. */

@@ -1,11 +1,10 @@
 /** GetUser, DelUser, the login/logout URLs and tickets: one user at a time. */
 import { randomBytes } from 'node:crypto';
-import { API_VERSION } from '../catalog';
 import { childText, childrenNamed, escapeXml } from '../wire';
 import { element } from '../wire/escape';
 import { authorize } from '../site/auth';
 import { WebexError } from '../site/webex-error';
-import { SLOT } from '../site/user-record';
+import { SLOT, type UserRecord } from '../site/user-record';
 import { encodeUser } from './codec/encode-user';
 import type { OperationContext, OperationResult } from './types';
 
@@ -50,27 +49,34 @@ const loginTicket = () => randomBytes(16).toString('hex');
 export function getLoginTicket(ctx: OperationContext): OperationResult {
   // A URL-API login ticket (p.php?AT=LI&TK=...), not an XML API session ticket.
   const ticket = loginTicket();
-  return { body: `${element('use', 'ticket', ticket)}${element('use', 'apiVersion', API_VERSION)}` };
+  return { body: `${element('use', 'ticket', ticket)}${element('use', 'apiVersion', ctx.site.config.apiVersion.apiVersion)}` };
 }
 
-function loginTarget(ctx: OperationContext): string {
+function loginTarget(ctx: OperationContext): UserRecord {
   const webExId = (childText(ctx.body, 'webExID') ?? '').trim();
   authorize(ctx.caller!, ctx.op, webExId || ctx.caller!.webExId);
   const rec = ctx.site.findUser(webExId || ctx.caller!.webExId);
   if (!rec) throw new WebexError('userNotFound');
-  return String(rec.values[SLOT.webExId]);
+  return rec;
 }
 
+/**
+ * The documented URL: `p.php?AT=LI&FN=Fname&LN=Lname&EM=email@domain.com&WID=hostid&TK=ticket&MU=GoBack&BU=`
+ * (developer.cisco.com/docs/webex-xml-api-reference-guide/getloginurluser): the URL API's MU=GoBack sends the
+ * browser to BU, the backURL of the request.
+ */
 export function getLoginUrlUser(ctx: OperationContext): OperationResult {
-  const webExId = loginTarget(ctx);
-  const ticket = loginTicket();
-  const back = childText(ctx.body, 'backURL');
-  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&WID=${encodeURIComponent(webExId)}&TK=${encodeURIComponent(ticket)}${back ? `&MU=${encodeURIComponent(back)}` : ''}`;
+  const rec = loginTarget(ctx);
+  const webExId = String(rec.values[SLOT.webExId]);
+  const q = (v: unknown) => encodeURIComponent(v === undefined ? '' : String(v));
+  const back = childText(ctx.body, 'backURL')?.trim() ?? '';
+  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&FN=${q(rec.values[SLOT.firstName])}&LN=${q(rec.values[SLOT.lastName])}`
+    + `&EM=${q(rec.values[SLOT.email])}&WID=${q(webExId)}&TK=${q(loginTicket())}&MU=GoBack&BU=${q(back)}`;
   return { body: `<use:userLoginURL>${escapeXml(url)}</use:userLoginURL>`, target: webExId };
 }
 
 export function getLogoutUrlUser(ctx: OperationContext): OperationResult {
-  const webExId = loginTarget(ctx);
+  const webExId = String(loginTarget(ctx).values[SLOT.webExId]);
   const back = childText(ctx.body, 'backURL');
   const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LO${back ? `&BU=${encodeURIComponent(back)}` : ''}`;
   return { body: `<use:userLogoutURL>${escapeXml(url)}</use:userLogoutURL>`, target: webExId };

@@ -3,9 +3,10 @@
  * keys, a registration-date window, 1-based paging. Without filters and in userId order, a page is a slice:
  * paging never scans the whole site.
  */
+import { createHash } from 'node:crypto';
 import { leafByPath } from '../catalog';
 import type { Site } from './site';
-import { SLOT, parseWebexDate, type UserRecord } from './user-record';
+import { SLOT, formatWebexDate, modifiedAtOf, parseWebexDate, type UserRecord } from './user-record';
 
 export interface ListQuery {
   filters: { path: string; value: string }[];
@@ -16,6 +17,9 @@ export interface ListQuery {
   maximumNum: number;
   regDateStart?: string;
   regDateEnd?: string;
+  /** API 39.11.0: the last-modification window (epoch ms), at most 90 days. */
+  modifiedFrom?: number;
+  modifiedTo?: number;
 }
 
 export interface ListPage {
@@ -66,7 +70,11 @@ export function listUsers(site: Site, q: ListQuery): ListPage {
   const defaultOrder = q.order.length === 0 || (q.order.length === 1 && q.order[0].by === 'UID');
   const descending = defaultOrder && q.order[0]?.dir === 'DESC';
 
-  if (tests.length === 0 && from === undefined && to === undefined && defaultOrder) {
+  const modFrom = q.modifiedFrom;
+  const modTo = q.modifiedTo;
+  const byModification = modFrom !== undefined || modTo !== undefined;
+
+  if (tests.length === 0 && from === undefined && to === undefined && !byModification && defaultOrder) {
     const total = all.length;
     const users = descending
       ? all.slice(Math.max(0, total - start - max + 1), Math.max(0, total - start + 1)).reverse()
@@ -77,6 +85,8 @@ export function listUsers(site: Site, q: ListQuery): ListPage {
   let matched = all.filter((rec) => {
     if (from !== undefined && rec.registeredAt < from) return false;
     if (to !== undefined && rec.registeredAt > to) return false;
+    if (modFrom !== undefined && modifiedAtOf(rec) < modFrom) return false;
+    if (modTo !== undefined && modifiedAtOf(rec) > modTo) return false;
     if (tests.length === 0) return true;
     const hit = (t: (typeof tests)[number]) => t.match(String(rec.values[t.slot] ?? ''));
     return q.method === 'OR' ? tests.some(hit) : tests.every(hit);
@@ -101,6 +111,21 @@ export const summaryOf = (rec: UserRecord) => ({
   lastName: String(rec.values[SLOT.lastName] ?? ''),
   email: String(rec.values[SLOT.email] ?? ''),
   registrationDate: String(rec.values[SLOT.registrationDate] ?? ''),
+  /** API 39.11.0 (sample: registrationDate, lastLoginTime, lastModifiedTime); empty until the user logs in. */
+  lastLoginTime: rec.lastLoginAt === undefined ? '' : formatWebexDate(rec.lastLoginAt),
+  lastModifiedTime: formatWebexDate(modifiedAtOf(rec)),
   active: String(rec.values[SLOT.active]),
   timeZoneID: Number(rec.values[SLOT.timeZoneID]),
 });
+
+/** The longest modified-date window LstsummaryUser accepts (API 39.11.0). */
+export const MODIFIED_WINDOW_MAX_MS = 90 * 86_400_000;
+
+/**
+ * The Control Hub person id LstsummaryUser returns on Control Hub managed sites ("also returns an objectGUID for
+ * users"). Stable per site and user: a UUID-shaped digest of the two ids (the real value comes from Control Hub).
+ */
+export function objectGuidOf(site: Site, rec: UserRecord): string {
+  const h = createHash('sha1').update(`${site.config.id}:${rec.userId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

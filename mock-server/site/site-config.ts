@@ -1,5 +1,5 @@
 /** What a site (tenant) is: plain data, loaded from scenarios, changed by the admin API. */
-import { FEATURE_KEYS, KNOWN_SESSION_TYPES, type FeatureKey, type ServiceType } from '../catalog';
+import { FEATURE_KEYS, FOLLOWED_API, KNOWN_SESSION_TYPES, type ApiVersionInfo, type FeatureKey, type ServiceType } from '../catalog';
 
 export interface SessionTypeConfig {
   id: number;
@@ -68,6 +68,13 @@ export interface SiteConfig {
   sessionTicketTtlSeconds: number;
   /** First userId handed out (real ids are 9-digit). */
   firstUserId: number;
+  /**
+   * API 42.6.0: a suspended site refuses an admin's CreateUser / SetUser of others with 010107; users may still
+   * edit themselves.
+   */
+  suspended: boolean;
+  /** What GetAPIVersion answers (default: the release the emulator follows, catalog/api-version.ts). */
+  apiVersion: ApiVersionInfo;
 }
 
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minDigits: 1, minLetters: 1, minSpecial: 0, mixedCase: false, noWebExId: true };
@@ -100,6 +107,8 @@ export function siteConfig(partial: Partial<SiteConfig> & { name: string }): Sit
     timeZoneId: partial.timeZoneId ?? 4,
     sessionTicketTtlSeconds: partial.sessionTicketTtlSeconds ?? 5400,
     firstUserId: partial.firstUserId ?? 962225390,
+    suspended: partial.suspended ?? false,
+    apiVersion: { ...FOLLOWED_API, ...partial.apiVersion },
     sessionTypes,
   } as SiteConfig;
 }

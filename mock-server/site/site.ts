@@ -14,6 +14,7 @@ import type { AccessTokenLookup } from './auth';
 import { checkPassword, checkPin, hashPassword } from './rules';
 import { checkValue, checkWebExId } from './check-value';
 import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
+import { defaultDisplayName } from './display-name';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { WebexError, cantSetField } from './webex-error';
 import { flatString } from '../wire/flat-string';
@@ -43,8 +44,22 @@ export interface CreateOptions {
   at?: number;
 }
 
+export interface UpdateOptions {
+  /**
+   * The caller is not a site admin (a user editing themself). API 40.4.0: such an email change waits for the
+   * new address to be verified; the current email stays until then.
+   */
+  byNonAdmin?: boolean;
+}
+
 const ROLE_PATHS = ['privilege/siteAdmin', 'privilege/roSiteAdmin', 'privilege/labAdmin', 'privilege/attendeeOnly'];
-const CONTROL_HUB_FIELDS = ['webExId', 'email', 'firstName', 'lastName', 'password', 'phones/phone', 'phones/mobilePhone', 'phones/fax', 'phones/phone2', 'phones/mobilePhone2', 'phones/pager'];
+/**
+ * Fields a Control Hub managed site keeps from Control Hub (user-service overview: "cannot update user's Webex ID,
+ * password, email, name, or telephone number"). API 41.11.0 changed password (ignored) and email (may change):
+ * names and phones are what is left of that rule.
+ */
+const CONTROL_HUB_FIELDS = ['firstName', 'lastName', 'phones/phone', 'phones/mobilePhone', 'phones/fax', 'phones/phone2', 'phones/mobilePhone2', 'phones/pager'];
+const PCN_ACCOUNTS = 'personalTeleconf/account';
 const SUPPORTED_SERVICES_PREFIX = 'supportedServices/';
 
 export class Site {
@@ -91,6 +106,14 @@ export class Site {
     return this.byUserId.get(id);
   }
 
+  /**
+   * The user a SetUser's webExId names. API 41.11.0: on a Control Hub managed site it "must be user identity of
+   * email address", so it is looked up as an email there.
+   */
+  findSetUserTarget(webExId: string): UserRecord | undefined {
+    return this.config.flags.controlHubManaged ? this.findByEmail(webExId.trim()) : this.findUser(webExId.trim());
+  }
+
   /** All users in userId order (read-only view). */
   users(): readonly UserRecord[] {
     return this.ordered;
@@ -126,13 +149,21 @@ export class Site {
   private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
     const values = defaultValues() as SlotValue[];
     const sparkMeet = this.config.flags.sparkMeet && !opts.asSiteOwner;
+    const controlHub = this.config.flags.controlHubManaged && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
+    // API 41.11.0: CreateUser's password and active are ignored; Control Hub sends an activation email instead.
+    if (controlHub) { input.scalars.delete('active'); input.scalars.delete('password'); }
     const written = this.applyInput(values, input, 'create', undefined);
 
     let webExId = String(values[SLOT.webExId] ?? '');
     const email = String(values[SLOT.email] ?? '');
     if (email === '') throw cantSetField('email', 'email is required');
     if (webExId === '') values[SLOT.webExId] = webExId = email; // docs call webExId optional; the email stands in (as on CI sites)
+    // API 41.11.0: "If webExId is different from email, we'll treat the webExId same as email when storing it".
+    if (controlHub && webExId.toLowerCase() !== email.toLowerCase()) values[SLOT.webExId] = webExId = email;
+    // ... and a new user who has not verified is not active on the site (it holds no host licence).
+    if (controlHub) values[SLOT.active] = 'DEACTIVATED';
+    this.checkPcnPin(values, input);
     if (sparkMeet && webExId.toLowerCase() !== email.toLowerCase()) throw new WebexError('profileSetupError');
     if (sparkMeet) this.checkRoles(values, written);
     if (this.byWebExId.has(webExId.toLowerCase())) throw new WebexError('duplicateWebExId');
@@ -145,7 +176,8 @@ export class Site {
     if (!opts.skipLicenceChecks) this.checkLicences(undefined, values);
 
     const password = input.scalars.get('password');
-    const rec: UserRecord = { userId: this.nextUserId, values, registeredAt: at };
+    const rec: UserRecord = { userId: this.nextUserId, values, registeredAt: at, modifiedAt: at };
+    if (controlHub) rec.unverified = true;
     if (password !== undefined) this.storePassword(rec, String(password), webExId);
     // Commit.
     this.nextUserId++;
@@ -157,18 +189,39 @@ export class Site {
     return rec;
   }
 
-  updateUser(webExId: string, input: UserInput, newWebExId?: string): UserRecord {
-    const rec = this.findUser(webExId);
+  /** SetUser on the user `webExId` names (an email on Control Hub sites, see findSetUserTarget). */
+  updateUser(webExId: string, input: UserInput, newWebExId?: string, opts: UpdateOptions = {}): UserRecord {
+    const rec = this.findSetUserTarget(webExId);
     if (!rec) throw new WebexError('userNotFound');
+    return this.updateRecord(rec, input, newWebExId, opts);
+  }
+
+  /** A write the site owner makes on a record it found itself (admin API, UploadPMRImage on the caller). */
+  updateRecord(rec: UserRecord, input: UserInput, newWebExId?: string, opts: UpdateOptions = {}): UserRecord {
     const values = cloneValues(rec.values);
     const flags = this.config.flags;
 
     // A blank newWebExId renames nothing.
-    const requested = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId : undefined;
-    if (flags.controlHubManaged) this.checkControlHubFields(rec, input, requested?.trim());
+    let requested = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId : undefined;
+    if (flags.controlHubManaged) {
+      // API 41.11.0: SetUser's password is ignored; a user not yet verified cannot be activated by SetUser.
+      input.scalars.delete('password');
+      if (rec.unverified) input.scalars.delete('active');
+      this.checkControlHubFields(rec, input);
+    }
     this.applySessionTypeQuirk(rec, input);
     const written = this.applyInput(values, input, 'set', rec);
     this.checkRoles(values, written);
+    this.checkPcnPin(values, input);
+
+    const oldEmail = String(rec.values[SLOT.email] ?? '');
+    const newEmail = String(values[SLOT.email] ?? '');
+    const emailChanged = written.has('email') && newEmail.toLowerCase() !== oldEmail.toLowerCase();
+    if (flags.controlHubManaged) {
+      // The webExId is the email identity: it follows an email change, and newWebExId cannot set anything else.
+      if (requested !== undefined && requested.trim().toLowerCase() !== newEmail.toLowerCase()) throw new WebexError('managedByControlHub', { field: 'webExId' });
+      if (emailChanged && !opts.byNonAdmin) requested = newEmail;
+    }
 
     const oldId = String(rec.values[SLOT.webExId]);
     // The webExId rule CreateUser applies (checkWebExId), and the same case-insensitive uniqueness.
@@ -188,7 +241,10 @@ export class Site {
       const owner = this.byPersonalUrl.get(url.toLowerCase());
       if (owner && owner !== rec) throw new WebexError('personalUrlTaken');
     }
-    this.derive(values, written);
+    // API 40.4.0: a non-admin's new email waits for verification; the current one stays (checked for clashes now).
+    const pendingEmail = emailChanged && opts.byNonAdmin ? newEmail : undefined;
+    if (pendingEmail !== undefined) values[SLOT.email] = rec.values[SLOT.email];
+    this.derive(values, written, rec.values);
     this.checkLicences(rec, values);
 
     const password = input.scalars.get('password');
@@ -197,24 +253,66 @@ export class Site {
     // Commit.
     this.unindex(rec);
     rec.values = values;
+    rec.modifiedAt = this.now();
+    if (pendingEmail !== undefined) rec.pendingEmail = pendingEmail;
+    else if (written.has('email')) delete rec.pendingEmail;
     this.index(rec);
     const renamed = targetId !== undefined && targetId.toLowerCase() !== oldId.toLowerCase();
     this.onChange?.(this, { kind: renamed ? 'renamed' : 'updated', user: rec, previousWebExId: renamed ? oldId : undefined });
     return rec;
   }
 
-  /** DelUser: deactivation, never a purge (SPEC §2.5); frees the host and session-type licences. */
+  /**
+   * DelUser: deactivation, never a purge (SPEC §2.5); frees the host and session-type licences. On a Control Hub
+   * managed site it "also removes the meeting license(s)" (user-service overview): the session types go too.
+   */
   deactivate(webExId: string): UserRecord {
     const rec = this.findUser(webExId);
     if (!rec) throw new WebexError('userNotFound');
-    if (!isActive(rec.values)) return rec;
+    const removeLicences = this.config.flags.controlHubManaged && meetingTypesOf(rec.values).length > 0;
+    if (!isActive(rec.values) && !removeLicences) return rec;
     const values = cloneValues(rec.values);
     values[SLOT.active] = 'DEACTIVATED';
+    if (removeLicences) values[SLOT.meetingTypes] = [];
+    this.commit(rec, values);
+    return rec;
+  }
+
+  /**
+   * What the user does outside the XML API, simulated (admin API): confirms the activation email of a Control Hub
+   * user (API 41.11.0; the user becomes ACTIVATED, licences permitting) and a pending email change (API 40.4.0).
+   */
+  verify(rec: UserRecord): UserRecord {
+    if (!rec.unverified && rec.pendingEmail === undefined) return rec;
+    const values = cloneValues(rec.values);
+    if (rec.pendingEmail !== undefined) {
+      const owner = this.findByEmail(rec.pendingEmail);
+      if (owner && owner !== rec) throw new WebexError('duplicateEmail');
+      values[SLOT.email] = rec.pendingEmail;
+      if (this.config.flags.controlHubManaged) values[SLOT.webExId] = rec.pendingEmail;
+    }
+    if (rec.unverified) {
+      values[SLOT.active] = 'ACTIVATED';
+      this.checkLicences(rec, values);
+    }
+    delete rec.pendingEmail;
+    delete rec.unverified;
+    this.commit(rec, values);
+    return rec;
+  }
+
+  /** AuthenticateUser succeeded for this user (LstsummaryUser lastLoginTime). */
+  recordLogin(rec: UserRecord): void {
+    rec.lastLoginAt = this.now();
+    this.onChange?.(this, { kind: 'updated', user: rec });
+  }
+
+  private commit(rec: UserRecord, values: SlotValue[]): void {
     this.unindex(rec);
     rec.values = values;
+    rec.modifiedAt = this.now();
     this.index(rec);
     this.onChange?.(this, { kind: 'updated', user: rec });
-    return rec;
   }
 
   /** Replace every user (snapshot import, persistence load); counters rebuilt from the records. */
@@ -309,18 +407,26 @@ export class Site {
     for (const path of ROLE_PATHS) if (written.has(path) && values[slotOf(path)] === true) throw new WebexError('roleNotSupported');
   }
 
-  /** Control Hub managed sites own identity fields: SetUser may not change them (SPEC §2.3 / research). */
-  private checkControlHubFields(rec: UserRecord, input: UserInput, newWebExId: string | undefined): void {
-    if (newWebExId !== undefined && newWebExId.toLowerCase() !== String(rec.values[SLOT.webExId]).toLowerCase()) {
-      throw new WebexError('managedByControlHub', { field: 'webExId' });
-    }
+  /** Control Hub managed sites keep names and phones from Control Hub: SetUser may not change them. */
+  private checkControlHubFields(rec: UserRecord, input: UserInput): void {
     for (const path of CONTROL_HUB_FIELDS) {
       const raw = input.scalars.get(path);
       if (raw === undefined) continue;
-      if (path === 'password' || String(raw).trim() !== String(rec.values[slotOf(path)] ?? '')) {
+      if (String(raw).trim() !== String(rec.values[slotOf(path)] ?? '')) {
         throw new WebexError('managedByControlHub', { field: leafByPath.get(path)!.def.element });
       }
     }
+  }
+
+  /**
+   * SetUser page: "The 'createUser' and 'setUser' API requires the user to have a valid PIN in order to add or
+   * edit a PCN account. If a valid PIN does not exist, the XML API returns the error message: 'valid PIN is required'".
+   * Removing accounts (delete=true only) needs no PIN.
+   */
+  private checkPcnPin(values: SlotValue[], input: UserInput): void {
+    const items = input.lists.get(PCN_ACCOUNTS);
+    if (!items || !items.some((i) => typeof i !== 'object' || String((i as Record<string, unknown>).delete ?? '').trim().toLowerCase() !== 'true')) return;
+    if (String(values[SLOT.pin] ?? '') === '') throw new WebexError('pinRequired');
   }
 
   /**
@@ -361,8 +467,15 @@ export class Site {
     values[SLOT.pmrHostPin] = this.newPin(); // hostPIN cannot be sent on create (catalog access); SetUser may change it
   }
 
-  /** Values kept in step with others (SPEC §3, §6): time zone names, language id, PMR fields, phones. */
-  private derive(values: SlotValue[], written: Set<string>): void {
+  /** Values kept in step with others (SPEC §3, §6): time zone names, language id, PMR fields, phones, displayName. */
+  private derive(values: SlotValue[], written: Set<string>, before?: SlotValue[]): void {
+    // API 40.11.0: an unset displayName is built from the names; one that was only ever the default follows them.
+    const wasDefault = before === undefined || before[SLOT.displayName] === undefined
+      || before[SLOT.displayName] === defaultDisplayName(before[SLOT.firstName], before[SLOT.lastName]);
+    if (written.has('displayName') ? values[SLOT.displayName] === '' : wasDefault) {
+      const name = defaultDisplayName(values[SLOT.firstName], values[SLOT.lastName]);
+      values[SLOT.displayName] = name === '' ? undefined : flatString(name);
+    }
     if (written.has('timeZone') && !written.has('timeZoneID')) values[SLOT.timeZoneID] = TIME_ZONES.indexOf(String(values[SLOT.timeZone]));
     const tz = Number(values[SLOT.timeZoneID]);
     const tzId = tz >= 0 ? tz : this.config.timeZoneId;

@@ -12,7 +12,18 @@ export interface UserRecord {
   passwordSalt?: string;
   /** epoch ms */
   registeredAt: number;
+  /** Last committed write (epoch ms, the site clock); LstsummaryUser lastModifiedTime and its modifiedDate filter. */
+  modifiedAt?: number;
+  /** Last successful AuthenticateUser (epoch ms); LstsummaryUser lastLoginTime. */
+  lastLoginAt?: number;
+  /** API 40.4.0: an email a non-admin asked for in SetUser, kept until it is verified. */
+  pendingEmail?: string;
+  /** API 41.11.0: created through the XML API on a Control Hub site and not yet verified (stays inactive). */
+  unverified?: boolean;
 }
+
+/** When the record was last written (records loaded from older stores fall back to the registration). */
+export const modifiedAtOf = (rec: UserRecord): number => rec.modifiedAt ?? rec.registeredAt;
 
 /** Slots the site reads on every request, resolved once. */
 export const SLOT = {
@@ -20,6 +31,8 @@ export const SLOT = {
   email: slotOf('email'),
   firstName: slotOf('firstName'),
   lastName: slotOf('lastName'),
+  displayName: slotOf('displayName'),
+  pin: slotOf('phones/PIN'),
   active: slotOf('active'),
   personalUrl: slotOf('personalUrl'),
   password: slotOf('password'),
@@ -44,6 +57,7 @@ export const SLOT = {
   registrationDate: slotOf('registrationDate'),
   userId: slotOf('userId'),
   meetingTypes: listByPath.get('meetingTypes/meetingType')!.slot,
+  pcnAccounts: listByPath.get('personalTeleconf/account')!.slot,
 } as const;
 
 export const str = (rec: UserRecord, slot: number): string => {

@@ -15,13 +15,18 @@ export interface SuccessOptions {
   gsbStatus?: GsbStatus;
   /** Extra namespace declarations for bodyContent (site and ep services use their own prefixes). */
   bodyNamespaces?: Record<string, string>;
+  /** The root's declarations instead of serv/com/use (GetSite: serv, com, ns1, event; ep: serv, com, ep, meet). */
+  rootNamespaces?: Record<string, string>;
 }
 
+const declarations = (ns: Record<string, string>): string => Object.entries(ns).map(([p, uri]) => ` xmlns:${p}="${uri}"`).join('');
+
 export function successEnvelope(responseType: string, inner: string, opts: SuccessOptions = {}): string {
-  const ns = Object.entries(opts.bodyNamespaces ?? {}).map(([p, uri]) => ` xmlns:${p}="${uri}"`).join('');
+  const ns = opts.bodyNamespaces ? declarations(opts.bodyNamespaces) : '';
   const open = `<serv:bodyContent xsi:type="${responseType}" xmlns:xsi="${NS.xsi}"${ns}`;
   const content = inner === '' ? `${open}/>` : `${open}>${inner}</serv:bodyContent>`;
-  return `${DECL}${ROOT_OPEN}<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus></serv:response></serv:header><serv:body>${content}</serv:body>${ROOT_CLOSE}`;
+  const root = opts.rootNamespaces ? `<serv:message${declarations(opts.rootNamespaces)}>` : ROOT_OPEN;
+  return `${DECL}${root}<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus></serv:response></serv:header><serv:body>${content}</serv:body>${ROOT_CLOSE}`;
 }
 
 export interface FailureOptions {

@@ -28,6 +28,9 @@ describe('error classification', () => {
     ['030075', 'Password does not meet the site password policy: too short', 'invalidValue', 'password'],
     ['030076', 'Site is not valid', 'authentication', 'siteName'],
     ['030077', "Can't set field email: managed in Control Hub", 'siteUnsupported', 'email'],
+    ['030078', 'valid PIN is required', 'invalidValue', 'phonesPIN'],
+    ['010107', 'The site is suspended', 'siteUnsupported', undefined],
+    ['999999', 'Maximum date range is 90 days for modified date query', 'invalidValue', undefined],
     ['030098', 'CreateUser is not supported on this site, add users in Control Hub', 'siteUnsupported', undefined],
     ['E030103', 'Assignment of this role is not supported', 'siteUnsupported', undefined],
     ['E030104', 'This operation does not support SessionTicket authentication', 'siteUnsupported', undefined],
@@ -80,6 +83,7 @@ describe('every FAILURE the emulator can answer with', () => {
     siteNotFound: 'authentication', managedByControlHub: 'siteUnsupported', operationNotSupported: 'siteUnsupported',
     internalError: 'unknown', accessTokenExpired: 'authentication', passwordAuthNotAvailable: 'siteUnsupported',
     insufficientScope: 'accessDenied',
+    siteSuspended: 'siteUnsupported', modifiedDateRange: 'invalidValue', pinRequired: 'invalidValue',
   };
   it.each(Object.values(EXCEPTIONS).map((e) => [e.key, e] as const))('%s is classified with its remedy', (key, e) => {
     const reason = formatReason(e.reason, { field: 'timeZoneID', detail: 'x', value: '0' });

@@ -18,6 +18,7 @@ const fresh = () => createWebexMock({ setup: (r) => {
   addSite(r, { name: 'ch', flags: { sparkMeet: false, controlHubManaged: true } });
   addSite(r, { name: 'full', hostLimit: 1 }); // its admin is the one host
   addSite(r, { name: 'sso', samlSSO: true });
+  addSite(r, { name: 'held', suspended: true });
 } });
 
 /** An OAuth access token for the demo admin, issued through the mock's token store (test/oauth covers the endpoints). */
@@ -77,7 +78,16 @@ const SCENARIOS: Record<ExceptionKey, Entry> = {
   },
   passwordPolicy: { scenario: (m) => call(m, 'SetUser', elements({ webExId: 'host', password: 'short1' })), reason: /^Password does not meet the site password policy: / },
   siteNotFound: { scenario: (m) => call(m, 'GetUser', '<webExId>host</webExId>', { ...ADMIN, siteName: 'atlantis' }), reason: 'Site is not valid' },
-  managedByControlHub: { scenario: (m) => call(m, 'SetUser', elements({ webExId: 'admin', email: 'changed@ch.example.com' }), adminOf('ch')), reason: "Can't set field email: managed in Control Hub" },
+  managedByControlHub: { scenario: (m) => call(m, 'SetUser', elements({ webExId: 'admin@ch.example.com', firstName: 'Changed' }), adminOf('ch')), reason: "Can't set field firstName: managed in Control Hub" },
+  siteSuspended: { scenario: (m) => call(m, 'CreateUser', newUserBody().xml, adminOf('held')), reason: 'The site is suspended' },
+  modifiedDateRange: {
+    scenario: (m) => call(m, 'LstsummaryUser', '<modifiedDateStart>01/01/2026 00:00:00</modifiedDateStart><modifiedDateEnd>04/02/2026 00:00:01</modifiedDateEnd>'),
+    reason: 'Maximum date range is 90 days for modified date query',
+  },
+  pinRequired: {
+    scenario: (m) => call(m, 'SetUser', elements({ webExId: 'host', 'personalTeleconf/account/accountIndex': '1', 'personalTeleconf/account/subscriberAccessCode': '123456' })),
+    reason: 'valid PIN is required',
+  },
   accessTokenExpired: {
     scenario: (m) => call(m, 'GetUser', '<webExId>host</webExId>', { siteName: 'demo', webExID: 'admin', webExAccessToken: oauthToken(m, ['all_read'], 0) }),
     reason: 'The access token has expired',
@@ -107,11 +117,11 @@ it('every catalog exception has a scenario or an explicit control-plane exclusio
   expect(excluded).toEqual(['processError', 'rateLimited', 'serviceUnavailable', 'unifiedSiteCreateRefused']);
 });
 
-it('exception IDs are 6 characters (E-prefixed ones 7) and unique except the generic 999999 and 000001 (a missing OAuth scope is a missing privilege)', () => {
+it('exception IDs are 6 characters (E-prefixed ones 7) and unique except the generic 999999 (three texts) and 000001 (a missing OAuth scope is a missing privilege)', () => {
   const ids = Object.values(catalog.EXCEPTIONS).map((e) => e.id);
   for (const id of ids) expect(id).toMatch(/^(\d{6}|E\d{6})$/);
   const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
-  expect(dupes.sort()).toEqual(['000001', '999999']);
+  expect(dupes.sort()).toEqual(['000001', '999999', '999999']);
 });
 
 it('Okta\'s customer-visible texts are in the catalog (OKTA-CONNECTOR.md requirements)', () => {

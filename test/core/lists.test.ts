@@ -28,7 +28,8 @@ describe('LstsummaryUser', () => {
     expect(bodyChildNames(a.text)).toEqual(['use:user', 'use:user', 'use:user', 'use:matchingRecords']);
     expect(a.text).toMatch(/<use:matchingRecords><serv:total>52<\/serv:total><serv:returned>3<\/serv:returned><serv:startFrom>1<\/serv:startFrom><\/use:matchingRecords>/);
     const first = users(a)[0];
-    expect(Object.keys(first)).toEqual(['use:webExId', 'use:firstName', 'use:lastName', 'use:email', 'use:registrationDate', 'use:active', 'use:timeZoneID']);
+    // API 39.11.0 sample: registrationDate, lastLoginTime, lastModifiedTime (help.webex.com/en-us/article/hlvvgf).
+    expect(Object.keys(first)).toEqual(['use:webExId', 'use:firstName', 'use:lastName', 'use:email', 'use:registrationDate', 'use:lastLoginTime', 'use:lastModifiedTime', 'use:active', 'use:timeZoneID']);
     expect(first['use:webExId']).toBe('admin');
   });
 

@@ -116,13 +116,14 @@ describe('SetUser', () => {
 
 describe('GetUser', () => {
   // SPEC §3 serialization order, copied from the spec (an oracle independent of the catalog).
-  const SPEC_ORDER = `firstName, lastName, title, categoryId, description, officeGreeting, company, webExId, address, phones, email, email2,
+  // displayName and cmrHybridVoip: API 40.11.0, positions not documented (catalog notes).
+  const SPEC_ORDER = `firstName, lastName, displayName, title, categoryId, description, officeGreeting, company, webExId, address, phones, email, email2,
 officeurl, password, passwordHint, passwordHintAnswer, personalUrl, expirationDate, commOptions, meetingTypes, options,
 timeZoneID, timeZone, timeZoneWithDST, tracking, service, privilege, language, locale, schedulingPermission, active,
 defaultCallIn, tspAccount, supportedServices, myWebEx, personalTeleconf, videoSystems, thirdPartyTeleconf,
 personalMeetingRoom, sessionOptions, supportCenter, mpProfileNumber, security, languageID, webACDPrefs, remoteSupport,
 remoteAccess, registrationDate, visitCount, userId, eventCenter, salesCenter, peExpired, peActive, passwordExpires,
-passwordDaysLeft, schedulingTemplates, serviceSessionTypes, scheduleFor`.split(/[\s,]+/).filter(Boolean);
+passwordDaysLeft, schedulingTemplates, serviceSessionTypes, scheduleFor, cmrHybridVoip`.split(/[\s,]+/).filter(Boolean);
 
   it('answers use:getUserResponse with children in SPEC §3 order, all `use:` prefixed', async () => {
     const id = await created({ title: 'T', description: 'D', company: 'C', email2: 'x2@example.com', officeurl: 'https://o', mpProfileNumber: '42', schedulingPermission: 'admin' });
@@ -225,21 +226,30 @@ describe('GetloginTicket, GetloginurlUser, GetlogouturlUser', () => {
     expectSuccess(a);
     expect(a.type).toBe('use:getLoginTicketResponse');
     expect(a.body!['use:ticket']).toMatch(/^[0-9a-f]{32}$/);
-    expect(a.body!['use:apiVersion']).toBe(catalog.API_VERSION);
+    expect(a.body!['use:apiVersion']).toBe(catalog.FOLLOWED_API.apiVersion);
     const b = await call(mock, 'GetloginTicket', '', HOST);
     expect(b.body!['use:ticket']).not.toBe(a.body!['use:ticket']);
   });
 
-  it('GetloginurlUser returns a p.php login URL with a ticket and the back URL', async () => {
+  // developer.cisco.com/docs/webex-xml-api-reference-guide/getloginurluser: xsi:type="use:GetloginurlUserResponse",
+  // p.php?AT=LI&FN=Fname&LN=Lname&EM=email@domain.com&WID=hostid&TK=ticket&MU=GoBack&BU=
+  it('GetloginurlUser answers the documented type and URL parameters (FN, LN, EM, WID, TK, MU, BU)', async () => {
     const a = await call(mock, 'GetloginurlUser', '<webExID>host</webExID><backURL>https://back.example.com/x</backURL>');
     expectSuccess(a);
-    expect(a.type).toBe('use:getloginurlUserResponse');
+    expect(a.type).toBe('use:GetloginurlUserResponse');
     const url = new URL(a.body!['use:userLoginURL']);
     expect(url.host).toBe(demo().config.host);
+    expect([...url.searchParams.keys()]).toEqual(['AT', 'FN', 'LN', 'EM', 'WID', 'TK', 'MU', 'BU']);
     expect(url.searchParams.get('AT')).toBe('LI');
+    expect(url.searchParams.get('FN')).toBe('Demo');
+    expect(url.searchParams.get('LN')).toBe('Host');
+    expect(url.searchParams.get('EM')).toBe(DEMO.host.email);
     expect(url.searchParams.get('WID')).toBe('host');
     expect(url.searchParams.get('TK')).toMatch(/^[0-9a-f]{32}$/);
-    expect(url.searchParams.get('MU')).toBe('https://back.example.com/x');
+    expect(url.searchParams.get('MU')).toBe('GoBack');
+    expect(url.searchParams.get('BU')).toBe('https://back.example.com/x');
+    const plain = new URL((await call(mock, 'GetloginurlUser', '<webExID>host</webExID>')).body!['use:userLoginURL']);
+    expect(plain.searchParams.get('BU')).toBe('');
   });
 
   it('GetlogouturlUser returns a logout URL', async () => {
@@ -354,11 +364,28 @@ describe('GetSite and GetAPIVersion', () => {
     }
   });
 
-  it('GetAPIVersion names the version', async () => {
-    const a = await call(mock, 'GetAPIVersion');
+  // developer.cisco.com/docs/webex-xml-api-reference-guide/xml-request-and-response-documents: the request holds
+  // only siteName; the answer has apiVersion, release and apiVer under a serv/com/ep/meet root.
+  it('GetAPIVersion answers the documented request (siteName only) with apiVersion, release and apiVer', async () => {
+    const a = await call(mock, 'GetAPIVersion', '', { siteName: 'demo' });
     expectSuccess(a);
     expect(a.type).toBe('ep:getAPIVersionResponse');
-    expect(a.body!['ep:apiVersion']).toBe(catalog.API_VERSION);
+    expect(a.text).toContain('<serv:message xmlns:serv="http://www.webex.com/schemas/2002/06/service" xmlns:com="http://www.webex.com/schemas/2002/06/common" xmlns:ep="http://www.webex.com/schemas/2002/06/service/ep" xmlns:meet="http://www.webex.com/schemas/2002/06/service/meeting">');
+    expect(Object.keys(a.body!).filter((k) => !k.startsWith('@_'))).toEqual(['ep:apiVersion', 'ep:release', 'ep:apiVer']);
+    expect(a.body!['ep:apiVersion']).toBe('WebEx XML API V11.0.0');
+    expect(a.body!['ep:apiVer']).toBe(catalog.FOLLOWED_API.apiVer);
+    expect(catalog.FOLLOWED_API.apiVer).toMatch(/^42\./);
+    expectFailure(await call(mock, 'GetAPIVersion', '', { siteName: 'atlantis' }), '030076');
+  });
+
+  it('GetAPIVersion reports the per-site version, and the train elements when asked (2011 ep.xsd)', async () => {
+    const m = createWebexMock();
+    m.control.patchSite('demo', { apiVersion: { apiVer: '41.11.0', release: 'SP9' } });
+    const a = await call(m, 'GetAPIVersion', '<returnTrainReleaseVersion>true</returnTrainReleaseVersion>', { siteName: 'demo' });
+    expect(a.body!['ep:apiVer']).toBe('41.11.0');
+    expect(a.body!['ep:release']).toBe('SP9');
+    expect(a.body!['ep:trainReleaseVersion']).toBe('T31L');
+    expect(() => m.control.patchSite('demo', { apiVersion: { apiVer: 'latest' } })).toThrow(/release number/);
   });
 });
 

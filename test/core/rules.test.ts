@@ -294,23 +294,6 @@ describe('quirks', () => {
     expect(await types()).toEqual(['214', '216']);
   });
 
-  it('Control Hub managed site: SetUser may not change webExId, email, names, password or phones (030077)', async () => {
-    const mock = mockWithSite({ name: 'ch', flags: { sparkMeet: false, controlHubManaged: true } });
-    const A = adminOf('ch');
-    const u = newUserBody();
-    expectSuccess(await call(mock, 'CreateUser', u.xml, A));
-    for (const [path, value] of [['email', 'new@x.example.com'], ['firstName', 'Other'], ['password', 'An0ther!pass'], ['phones/phone', '1,2,3']]) {
-      expectFailure(await call(mock, 'SetUser', elements({ webExId: u.webExId, [path]: value }), A), '030077', `Can't set field ${path.split('/').pop()}: managed in Control Hub`);
-    }
-    expectFailure(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: 'renamed' }), A), '030077', /webExId/);
-    expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, email: u.email, title: 'Allowed' }), A)); // same value, other fields
-    expect((await getUser(mock, u.webExId, A))['use:title']).toBe('Allowed');
-    // An empty newWebExId renames nothing (as on any site), and the same id with padding is no rename either.
-    expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: '', title: 'Still allowed' }), A));
-    expectSuccess(await call(mock, 'SetUser', elements({ webExId: u.webExId, newWebExId: ` ${u.webExId} ` }), A));
-    expect((await getUser(mock, u.webExId, A))['use:title']).toBe('Still allowed');
-  });
-
   describe('Spark Meet (Common Identity) site', () => {
     const mock = mockWithSite({ name: 'spark', flags: { sparkMeet: true, controlHubManaged: false } });
     const A = adminOf('spark');

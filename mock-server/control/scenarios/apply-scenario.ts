@@ -31,6 +31,7 @@ export function scenarioSiteConfig(s: ScenarioSite): SiteConfig {
   const cfg = applySettings(withTypes, {
     flags: s.flags, features: s.features, sessionTypes: s.sessionTypes, hostLimit: s.hostLimit, passwordPolicy: s.passwordPolicy,
     timeZoneId: s.timeZoneId, sessionTicketTtlSeconds: s.sessionTicketTtlSeconds, samlSSO: s.samlSSO, oauth: s.oauth,
+    suspended: s.suspended, apiVersion: s.apiVersion,
     defaultSessionTypes: s.defaultSessionTypes ?? (s.sessionTypes ? [s.sessionTypes[0].id] : undefined),
   });
   cfg.accessTokens = [
