@@ -3,7 +3,7 @@ import type { Profile } from './mapping/profile';
 import type { ConnectorContext } from './operations/context';
 import { discoverSchema, type SchemaReport } from './operations/discover-schema';
 import { getUser, type WebexUser } from './operations/get-user';
-import { importUsers, listUsers, type ImportOptions, type ImportResult, type UserSummary } from './operations/import-users';
+import { importUsers, listModifiedUsers, listUsers, type ImportOptions, type ImportResult, type UserSummary } from './operations/import-users';
 import { pushNewUser, type PushNewUserOptions } from './operations/push-new-user';
 import { deactivateUser, pushPassword, pushProfileUpdate, reactivateUser } from './operations/update-user';
 import type { PushResult } from './operations/write-support';
@@ -35,6 +35,11 @@ export interface ConnectorConfig extends TransportOptions {
   oauth?: OAuthSettings;
   /** Check lengths, ranges and formats locally before sending (default true). */
   strict?: boolean;
+  /**
+   * The site is managed in Control Hub (XML API 41.11.0): address users by email, create them with webExId = email,
+   * send no password. Default false.
+   */
+  controlHub?: boolean;
 }
 
 /** The XML API endpoint for a site URL; `acme.webex.com` alone means https. Throws on a URL fetch cannot use. */
@@ -60,7 +65,7 @@ export class WebexConnector {
   readonly tokens: OAuthTokens | undefined;
 
   constructor(config: ConnectorConfig) {
-    const { url, siteName, admin, password, accessToken, oauth, strict, ...transport } = config;
+    const { url, siteName, admin, password, accessToken, oauth, strict, controlHub, ...transport } = config;
     if (!url) throw new Error('url is required');
     if (!siteName) throw new Error('siteName is required');
     if (!admin) throw new Error('admin is required');
@@ -77,7 +82,7 @@ export class WebexConnector {
       security: { siteName, credentials },
       resolveAttribute: (field) => attributeForField(field)?.name,
     });
-    this.ctx = { client, siteName, adminWebExId: admin, strict: strict ?? true };
+    this.ctx = { client, siteName, adminWebExId: admin, strict: strict ?? true, controlHub: controlHub ?? false, now: transport.now ?? Date.now };
   }
 
   testConnection(): Promise<ConnectionReport> { return testConnection(this.ctx); }
@@ -89,6 +94,8 @@ export class WebexConnector {
   getUser(webExId: string): Promise<WebexUser> { return getUser(this.ctx, webExId); }
   listUsers(options?: ImportOptions): Promise<UserSummary[]> { return listUsers(this.ctx, options); }
   importUsers(options?: ImportOptions): Promise<ImportResult> { return importUsers(this.ctx, options); }
+  /** Users modified since `since` (XML API 39.11.0 modifiedDateStart/End, asked for in windows of at most 90 days). */
+  listModifiedUsers(since: Date | number, options?: ImportOptions): Promise<UserSummary[]> { return listModifiedUsers(this.ctx, since, options); }
   discoverSchema(): Promise<SchemaReport> { return discoverSchema(this.ctx); }
 }
 

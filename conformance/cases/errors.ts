@@ -39,11 +39,14 @@ async function refusedCreate(ctx: CaseContext, profile: Profile, classes: ErrorC
   return error;
 }
 
-/** update of an existing user must fail with `classes`, change nothing, and not retry. */
-async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | number | boolean>, classes: ErrorClass[], what: string) {
+/**
+ * update of an existing user must fail with `classes`, change nothing, and not retry. On a Control Hub managed
+ * site (API 41.11.0) the subject's webExId is its email, the identity SetUser addresses it by.
+ */
+async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | number | boolean>, classes: ErrorClass[], what: string, emailIdentity = false) {
   const users = ctx.users;
-  const id = ctx.unique('e');
-  await users.create(ctx.base(id));
+  const id = emailIdentity ? `${ctx.unique('e')}@${ctx.emailDomain}` : ctx.unique('e');
+  await users.create(emailIdentity ? { ...ctx.base(id), email: id } : ctx.base(id));
   const before = snapshot(await userOf(users, id));
   const adapter = await ctx.adapter();
   const o = await ctx.call('update', () => adapter.update(id, changes));
@@ -182,11 +185,11 @@ export function errorCases(): CaseDef[] {
     }, { sparkMeet: true }),
 
     errorCase('control-hub-identity', 'Control Hub managed site: changing the name → siteUnsupported; user unchanged', async (ctx) => {
-      await refusedUpdate(ctx, { firstName: 'Changed' }, ['siteUnsupported'], 'update of firstName on a Control Hub managed site (030077)');
+      await refusedUpdate(ctx, { firstName: 'Changed' }, ['siteUnsupported'], 'update of firstName on a Control Hub managed site (030077)', true);
     }, { controlHubManaged: true }),
 
     errorCase('control-hub-rename', 'Control Hub managed site: renaming the webExId → siteUnsupported; user unchanged', async (ctx) => {
-      const error = await refusedUpdate(ctx, { webExId: ctx.unique('renamed') }, ['siteUnsupported'], 'rename on a Control Hub managed site (030077)');
+      const error = await refusedUpdate(ctx, { webExId: ctx.unique('renamed') }, ['siteUnsupported'], 'rename on a Control Hub managed site (030077)', true);
       expectAttribute(error, 'webExId');
     }, { controlHubManaged: true }),
 

@@ -81,6 +81,7 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   // --- top-level scalars, in XSD order up to address ---
   str('firstName', 'firstName', { base: true, maxLength: 64 }),
   str('lastName', 'lastName', { base: true, maxLength: 64 }),
+  str('displayName', 'displayName', { maxLength: 128, note: 'XML API 40.11: defaults to "firstName lastName"; placement in the user sequence unconfirmed' }),
   str('title', 'title'),
   int('categoryId', 'categoryId', { min: 0 }),
   str('description', 'description', { maxLength: 4000 }),
@@ -298,17 +299,19 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   bool('webACDPrefsAgentMonitorAllRSQueues', 'webACDPrefs/agentMonitorAllRSQueues', { feature: 'webACD' }),
   bool('webACDPrefsManagerMonitorAllRSQueues', 'webACDPrefs/managerMonitorAllRSQueues', { feature: 'webACD' }),
   bool('webACDPrefsMonitorAllRSAgents', 'webACDPrefs/monitorAllRSAgents', { feature: 'webACD' }),
+
+  bool('cmrHybridVoip', 'cmrHybridVoip', { note: 'XML API 40.11: the user-level EnableCMRHybridVoIP setting; placement unconfirmed' }),
 ];
 
 /** Order of the top-level elements of the user tree (XSD sequence, newer elements where the real server puts them). */
 export const TOP_LEVEL_ORDER: readonly string[] = [
-  'firstName', 'lastName', 'title', 'categoryId', 'description', 'officeGreeting', 'company', 'webExId', 'address',
+  'firstName', 'lastName', 'displayName', 'title', 'categoryId', 'description', 'officeGreeting', 'company', 'webExId', 'address',
   'phones', 'email', 'email2', 'officeurl', 'password', 'passwordHint', 'passwordHintAnswer', 'personalUrl',
   'expirationDate', 'commOptions', 'meetingTypes', 'options', 'timeZoneID', 'timeZone', 'timeZoneWithDST', 'tracking',
   'service', 'privilege', 'language', 'locale', 'schedulingPermission', 'active', 'defaultCallIn', 'tspAccount',
   'supportedServices', 'myWebEx', 'personalTeleconf', 'videoSystems', 'thirdPartyTeleconf', 'personalMeetingRoom',
   'sessionOptions', 'supportCenter', 'mpProfileNumber', 'security', 'languageID', 'webACDPrefs', 'remoteSupport',
-  'remoteAccess',
+  'remoteAccess', 'cmrHybridVoip',
   // operation extras: CreateUser (salesCenter, syncWebOffice, sendWelcome, validateFormat),
   // SetUser (salesCenter, newWebExId, syncWebOffice, validateFormat)
   'salesCenter', 'newWebExId', 'syncWebOffice', 'sendWelcome', 'validateFormat',

@@ -13,6 +13,11 @@ export interface UserSummary {
   email?: string;
   active?: string;
   registrationDate?: string;
+  /** XML API 39.11.0. */
+  lastModifiedTime?: string;
+  lastLoginTime?: string;
+  /** Control Hub managed sites: the Control Hub person id. */
+  objectGUID?: string;
 }
 
 export interface ImportedUser extends UserSummary {
@@ -33,6 +38,8 @@ export interface ImportOptions {
   /** GetUser calls in flight at once. */
   concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Only users modified in this window (at most 90 days; see listModifiedUsers for longer spans). */
+  modified?: { from: number; to: number };
 }
 
 export interface ImportResult {
@@ -51,7 +58,30 @@ function summaryOf(node: XmlNode): UserSummary {
     email: field('email'),
     active: field('active'),
     registrationDate: field('registrationDate'),
+    lastModifiedTime: field('lastModifiedTime') || undefined,
+    lastLoginTime: field('lastLoginTime') || undefined,
+    objectGUID: field('objectGUID'),
   };
+}
+
+/** Webex refuses modified-date windows over 90 days (999999 "Maximum date range is 90 days for modified date query"). */
+export const MODIFIED_WINDOW_MS = 90 * 86_400_000;
+
+/**
+ * Users modified since `since`: LstsummaryUser with modifiedDateStart/modifiedDateEnd, one window of at most 90 days
+ * after another up to now, every page of each; a user modified in two windows is listed once (its latest summary).
+ */
+export async function listModifiedUsers(ctx: ConnectorContext, since: Date | number, options: ImportOptions = {}): Promise<UserSummary[]> {
+  const from = typeof since === 'number' ? since : since.getTime();
+  if (!Number.isFinite(from)) throw localError('invalidValue', 'since must be a date');
+  const now = ctx.now();
+  const byId = new Map<string, UserSummary>();
+  // Whole seconds: Webex dates have no milliseconds, so each window starts a second after the previous one ends.
+  for (let start = Math.floor(from / 1000) * 1000; start <= now; start += MODIFIED_WINDOW_MS + 1000) {
+    const end = Math.min(start + MODIFIED_WINDOW_MS, Math.ceil(now / 1000) * 1000);
+    for (const u of await listUsers(ctx, { ...options, modified: { from: start, to: end } })) byId.set(u.webExId.toLowerCase(), u);
+  }
+  return [...byId.values()];
 }
 
 /** LstsummaryUser, every page: listControl startFrom (1-based) / maximumNum until matchingRecords.total is reached. */
@@ -64,7 +94,7 @@ export async function listUsers(ctx: ConnectorContext, options: ImportOptions = 
   while (startFrom <= total) {
     let body;
     try {
-      ({ body } = await ctx.client.call(requests.lstsummaryUser(startFrom, pageSize)));
+      ({ body } = await ctx.client.call(requests.lstsummaryUser(startFrom, pageSize, options.modified)));
     } catch (error) {
       // 000015 "no record found" is how Webex says the list is empty.
       if (error instanceof ConnectorError && error.exceptionId === '000015') break;

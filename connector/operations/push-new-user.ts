@@ -15,6 +15,8 @@ export interface PushNewUserOptions {
 /** CreateUser; a mapped personalUrl (or hostPIN) follows in a SetUser, because Webex generates them on create. */
 export async function pushNewUser(ctx: ConnectorContext, input: unknown, options: PushNewUserOptions = {}): Promise<PushResult> {
   const profile = typedProfile(ctx, input);
+  const notes: string[] = [];
+  if (ctx.controlHub) adaptForControlHub(profile, notes);
   for (const required of ['webExId', 'email'] as const) {
     if (profile[required] === undefined || profile[required] === '') {
       throw localError('invalidValue', `${required} is required to create a user`, required);
@@ -51,6 +53,23 @@ export async function pushNewUser(ctx: ConnectorContext, input: unknown, options
       throw error;
     }
   }
-  return { webExId, userId, operations, notes: notesFor(profile, 'create'), ...(recovered ? { recoveredAfterUnknownOutcome: true } : {}) };
+  return { webExId, userId, operations, notes: [...notes, ...notesFor(profile, 'create')], ...(recovered ? { recoveredAfterUnknownOutcome: true } : {}) };
 }
+
+/**
+ * XML API 41.11.0 on a Control Hub managed site: "The value of webExId element in the bodyContent of CreateUser
+ * APIs must be same as email" (a different one is stored as the email), and the password and active elements are
+ * ignored. The connector sends what the site will store, and says so.
+ */
+function adaptForControlHub(profile: Profile, notes: string[]): void {
+  const email = profile.email === undefined ? '' : String(profile.email);
+  if (email !== '' && profile.webExId !== undefined && String(profile.webExId).toLowerCase() !== email.toLowerCase()) {
+    notes.push(`Control Hub managed site: the webExId is the email (${email}), not ${String(profile.webExId)}`);
+  }
+  if (email !== '') profile.webExId = email;
+  if (profile.password !== undefined) { delete profile.password; notes.push(CONTROL_HUB_PASSWORD_NOTE); }
+  if (profile.active !== undefined) { delete profile.active; notes.push('Control Hub managed site: a new user stays inactive until they verify the activation email'); }
+}
+
+export const CONTROL_HUB_PASSWORD_NOTE = 'Control Hub managed site: passwords are managed in Control Hub (Webex ignores them), none was sent';
 

@@ -12,9 +12,18 @@ export const setUser = (elements: XmlElement[]): RequestSpec => ({ javaType: `${
 
 export const getUser = (webExId: string): RequestSpec => ({ javaType: `${USER}GetUser`, body: [el('webExId', webExId)] });
 
-export const lstsummaryUser = (startFrom: number, maximumNum: number): RequestSpec => ({
+/** A Webex date, MM/DD/YYYY HH:MM:SS (UTC). */
+export function webexDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/** `modified`: XML API 39.11.0's modifiedDateStart / modifiedDateEnd (children of bodyContent, as in Cisco's sample). */
+export const lstsummaryUser = (startFrom: number, maximumNum: number, modified?: { from: number; to: number }): RequestSpec => ({
   javaType: `${USER}LstsummaryUser`,
   body: [
+    ...(modified ? [el('modifiedDateStart', webexDate(modified.from)), el('modifiedDateEnd', webexDate(modified.to))] : []),
     {
       name: 'listControl', ns: 'use',
       children: [el('startFrom', String(startFrom), 'serv'), el('maximumNum', String(maximumNum), 'serv'), el('listMethod', 'AND', 'serv')],

@@ -31,6 +31,7 @@ PAGE_SIZE = 200
 ATTRIBUTES = [
     ("firstName", "firstName", "s", "", ""),
     ("lastName", "lastName", "s", "", ""),
+    ("displayName", "displayName", "s", "", ""),  # XML API 40.11
     ("title", "title", "s", "", ""),
     ("categoryId", "categoryId", "i", "", ""),
     ("description", "description", "s", "", ""),
@@ -200,6 +201,7 @@ ATTRIBUTES = [
     ("webACDPrefsAgentMonitorAllRSQueues", "webACDPrefs/agentMonitorAllRSQueues", "b", "webACD", ""),
     ("webACDPrefsManagerMonitorAllRSQueues", "webACDPrefs/managerMonitorAllRSQueues", "b", "webACD", ""),
     ("webACDPrefsMonitorAllRSAgents", "webACDPrefs/monitorAllRSAgents", "b", "webACD", ""),
+    ("cmrHybridVoip", "cmrHybridVoip", "b", "", ""),  # XML API 40.11
 ]
 BY_NAME = {a[0]: a for a in ATTRIBUTES}
 BY_ELEMENT = {}

@@ -191,8 +191,9 @@ describe('each error class, produced by the emulator', () => {
     const role = await rejection(live.connector().pushProfileUpdate('host', { privilegeSiteAdmin: true }));
     expect(role).toMatchObject({ errorClass: 'siteUnsupported', exceptionId: 'E030103' });
     live.patchSite({ flags: { sparkMeet: false, controlHubManaged: true } });
-    const managed = await rejection(live.connector().pushProfileUpdate('host', { email: 'new.host@demo.example.com' }));
-    expect(managed).toMatchObject({ errorClass: 'siteUnsupported', attribute: 'email' });
+    // API 41.11.0 keeps names (and phones) Control Hub's: 030077, the field named.
+    const managed = await rejection(live.connector({ controlHub: true }).pushProfileUpdate('host@demo.example.com', { firstName: 'Renamed' }));
+    expect(managed).toMatchObject({ errorClass: 'siteUnsupported', attribute: 'firstName' });
     expect(managed.remedy).toMatch(/Control Hub/);
   });
 
