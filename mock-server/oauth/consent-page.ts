@@ -35,6 +35,6 @@ ${error ? `<p role="alert" style="color:#b00">${esc(error)}</p>` : ''}
 <p><label>Webex ID or email <input name="login" required autocomplete="username"></label></p>
 <p><label>Password <input name="password" type="password" autocomplete="current-password"></label>
 <br><small>Not asked on SAML SSO sites: the emulator stands in for the identity provider.</small></p>
-<p><button name="decision" value="accept">Accept</button> <button name="decision" value="decline">Decline</button></p>
+<p><button name="decision" value="accept">Accept</button> <button name="decision" value="decline" formnovalidate>Decline</button></p>
 </form></body></html>`;
 }

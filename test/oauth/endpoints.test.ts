@@ -22,6 +22,14 @@ describe('GET /v1/authorize', () => {
     expect(res.text).toContain('all_read');
     expect(res.text).toContain('Read-only privilege to access all Webex resources');
     expect(res.text).toContain('name="decision" value="accept"');
+    // Decline must work with the sign-in fields empty (they are `required` for Accept only).
+    expect(res.text).toContain('value="decline" formnovalidate');
+  });
+
+  it('echoes the request into the page escaped (state is the client\'s free text)', async () => {
+    const res = await request(oauthMock().app).get(authorizeUrl({ client_id: CONSENT.clientId, scope: 'all_read', state: '"><script>alert(1)</script>' }));
+    expect(res.text).not.toContain('<script>');
+    expect(res.text).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 
   it('an unknown client or an unregistered redirect URI is answered 400 here, never redirected (RFC 6749 §4.1.2.1)', async () => {
