@@ -1,4 +1,4 @@
-/** The reference Webex Meetings provisioning connector: public API. */
+/** The reference Webex Meetings provisioning connector: public API (import from 'webex-mock/connector'). */
 export { WebexConnector, endpointUrl, type ConnectorConfig } from './connector';
 export { ConnectorError, ERROR_CLASS_LABELS, isConnectorError, type ErrorClass, type ConnectorErrorDetails } from './errors/connector-error';
 export { classifyFailure, type WebexFailure } from './errors/classify';

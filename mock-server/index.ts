@@ -1,4 +1,4 @@
-/** Public API of the emulator (import from 'webex-mock/mock-server'). */
+/** Public API of the emulator (import from 'webex-mock'). */
 export { createWebexMock, listen, type WebexMock, type WebexMockOptions, type RunningServer, type ListenOptions } from './mock';
 export { Engine, type EngineRequest, type EngineResponse, type Exchange, type ExchangeMeta, type Interceptor, type Observer, failureResponse, responseText, xmlResponse } from './engine';
 export { SiteRegistry } from './site/registry';

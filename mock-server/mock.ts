@@ -3,7 +3,8 @@
  * `setup` fills the registry (default: the demo site); `reset()` runs it again on an empty registry.
  */
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { isXmlServiceRequest, type XmlServiceHandler } from './http/xml-service';
 import type { Express } from 'express';
 import { Engine, responseText } from './engine';
@@ -34,6 +35,8 @@ export interface WebexMockOptions {
 export interface ListenOptions {
   port?: number;
   host?: string;
+  /** Serve https with this certificate and key (PEM), for connectors that refuse plain http. */
+  tls?: { cert: string; key: string };
 }
 
 export interface RunningServer {
@@ -96,12 +99,13 @@ export function listen(app: Express, opts: ListenOptions): Promise<RunningServer
   return new Promise((resolve, reject) => {
     const xml = app.locals.xmlService as XmlServiceHandler | undefined;
     (app.locals.hostPolicy as HostPolicy | undefined)?.allow(host); // the name given to --host is this server too
-    const server = createServer((req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : app(req, res)));
+    const handler: RequestListener = (req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : app(req, res));
+    const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
     server.listen(opts.port ?? 0, host);
     server.once('error', reject);
     server.once('listening', () => {
       const port = (server.address() as AddressInfo).port;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      const url = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
       resolve({
         url, port, server, xmlUrl: `${url}${XML_SERVICE_PATH}`,
         close: () => new Promise<void>((res) => { server.closeAllConnections(); server.close(() => res()); }),

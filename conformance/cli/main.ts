@@ -20,6 +20,11 @@ const processIo: Io = processOutput;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const result = { code: 0 };
+  return runProgram(buildProgram(io, result), argv, result);
+}
+
+/** The command tree (the docs test checks every documented command line against it). */
+export function buildProgram(io: Io, result: { code: number }): Command {
   const program = cliProgram('webex-conformance', 'Check a Webex Meetings provisioning connector against the webex-mock emulator', io);
   program.addHelpText('after', `
 Groups: ${GROUPS.join(', ')}
@@ -40,7 +45,7 @@ Exit code: 0 when every Required case passed, 1 when one failed, 2 on a usage er
   examples(listCommand, ['webex-conformance list', 'webex-conformance list --only attributes']);
   listCommand.action(async () => { result.code = await guarded(listCommand, io, async () => list(toRunArgs(listCommand.opts()), io)); });
 
-  return runProgram(program, argv, result);
+  return program;
 }
 
 /** A problem with the options found while running (unknown group, no matching case, missing --site) is a usage error. */

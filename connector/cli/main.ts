@@ -204,6 +204,11 @@ const COMMANDS: { name: string; args: string; description: string; options?: Opt
 /** Run the CLI; resolves to the exit code (0 ok, 1 operation failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const result = { code: 0 };
+  return runProgram(buildProgram(io, result), argv, result);
+}
+
+/** The command tree (the docs test checks every documented command line against it). */
+export function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = cliProgram('webex-connector', 'The reference Webex Meetings provisioning connector', {
     out: (t) => { io.stdout.write(t); }, err: (t) => { io.stderr.write(t); },
   });
@@ -239,7 +244,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       result.code = await runCommand(command, spec.name, args, values, io);
     });
   }
-  return runProgram(program, argv, result);
+  return program;
 }
 
 async function runCommand(command: Command, name: string, args: string[], values: Values, io: CliIo): Promise<number> {

@@ -59,6 +59,10 @@ export interface ServeSettings {
   /** Bytes the journal keeps, bodies together (JournalOptions.maxBytes). */
   journalBytes: number;
   faultSeed: number;
+  /** https with a generated certificate, or with cert/key when given. */
+  tls: boolean;
+  cert?: string;
+  key?: string;
 }
 
 export const SERVE_FLAGS: Option[] = [
@@ -73,4 +77,7 @@ export const SERVE_FLAGS: Option[] = [
   serveFlag('--journal-bytes <size>', 'bytes the journal keeps, bodies together (e.g. 64mb); each body is cut at 256 KiB', byteSize(256 * 1024))
     .default(DEFAULT_JOURNAL_BYTES, '32mb'),
   serveFlag('--fault-seed <n>', 'seed of the fault RNG', integer(0)).default(1),
+  serveFlag('--tls', 'serve https with a self-signed certificate made at start for {site}.webex.com and loopback'),
+  serveFlag('--cert <file>', 'serve https with this certificate (PEM; implies --tls, needs --key)'),
+  serveFlag('--key <file>', 'the private key (PEM) of --cert'),
 ];

@@ -1,9 +1,12 @@
 /** `webex-mock serve`: the XML API and the admin API on one port, with an optional scenario and data dir. */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
+import { sqliteUnavailable } from '../control/persistence/sqlite-store';
 import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
 import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-options';
+import { generatedCertificate, ownCertificate } from './tls';
 import { scenarioProblem } from './scenario-ref';
 
 export function serveCommand(program: Command, output: CliOutput): Command {
@@ -14,6 +17,7 @@ export function serveCommand(program: Command, output: CliOutput): Command {
     'webex-mock serve --port 0 --scenario user-limit-exceeded',
     'webex-mock serve --data-dir .webex-mock --admin-token s3cret',
     'WEBEX_MOCK_PORT=9000 WEBEX_MOCK_SCENARIO=rate-limited webex-mock serve',
+    'webex-mock serve --tls --port 8443 --scenario host-limit-reached',
   ]);
   return command.action(async () => { await serve(settingsOf(command), output); });
 }
@@ -29,13 +33,12 @@ export function settingsOf(command: Command): ServeSettings {
       usageError(command, `$PORT ${(e as Error).message}, not "${process.env.PORT}"`);
     }
   }
-  let adminRemote = o.adminRemote === true;
-  if (command.getOptionValueSource('adminRemote') === 'env') {
-    try {
-      adminRemote = envBoolean(process.env.WEBEX_MOCK_ADMIN_REMOTE);
-    } catch (e) {
-      usageError(command, `WEBEX_MOCK_ADMIN_REMOTE ${(e as Error).message}`);
-    }
+  const adminRemote = flag(command, 'adminRemote', 'WEBEX_MOCK_ADMIN_REMOTE');
+  const cert = (o.cert as string | undefined) || undefined;
+  const key = (o.key as string | undefined) || undefined;
+  if ((cert === undefined) !== (key === undefined)) usageError(command, '--cert and --key go together');
+  for (const [name, file] of [['--cert', cert], ['--key', key]] as const) {
+    if (file !== undefined && !existsSync(file)) usageError(command, `${name} ${file}: no such file`);
   }
   const scenario = (o.scenario as string | undefined) || undefined;
   if (scenario) {
@@ -54,24 +57,54 @@ export function settingsOf(command: Command): ServeSettings {
     journalSize: o.journalSize as number,
     journalBytes: o.journalBytes as number,
     faultSeed: o.faultSeed as number,
+    tls: flag(command, 'tls', 'WEBEX_MOCK_TLS') || cert !== undefined,
+    cert,
+    key,
   };
 }
 
+/** A boolean flag; from the environment only 1/true/yes/on or 0/false/no/off (commander alone takes any value as on). */
+function flag(command: Command, name: string, env: string): boolean {
+  if (command.getOptionValueSource(name) !== 'env') return command.getOptionValue(name) === true;
+  try {
+    return envBoolean(process.env[env]);
+  } catch (e) {
+    usageError(command, `${env} ${(e as Error).message}`);
+  }
+}
+
+/** The data dir to use: the one asked for, unless the SQLite driver cannot load (then in memory, saying why). */
+export function usableDataDir(dataDir: string | undefined, warn: (line: string) => void): string | undefined {
+  if (dataDir === undefined) return undefined;
+  const why = sqliteUnavailable();
+  if (why === undefined) return dataDir;
+  warn(`webex-mock: --data-dir ${dataDir} not used — better-sqlite3 (an optional dependency) cannot be loaded: ${why}. `
+    + 'Serving without persistence: state is lost when the server stops. Reinstall with a C++ toolchain to build it.');
+  return undefined;
+}
+
 export async function serve(settings: ServeSettings, output: CliOutput): Promise<number> {
+  const dataDir = usableDataDir(settings.dataDir, (line) => output.err(`${line}\n`));
   const mock = createWebexMock({
     scenario: settings.scenario,
-    dataDir: settings.dataDir,
+    dataDir,
     control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize, maxBytes: settings.journalBytes }, faultSeed: settings.faultSeed },
   });
-  const running = await mock.listen({ host: settings.host, port: settings.port });
+  const tls = !settings.tls ? undefined : settings.cert && settings.key ? ownCertificate(settings.cert, settings.key)
+    : await generatedCertificate(mock.registry.all().map((site) => `${site.name}.webex.com`), dataDir);
+  const running = await mock.listen({ host: settings.host, port: settings.port, tls });
   const out = (s: string) => output.out(`${s}\n`);
   out(`webex-mock listening on ${running.url}`);
   out(`XML API: ${running.xmlUrl}`);
   out(`Admin API: ${running.url}/_mock (health, sites, journal, faults)`);
   out(`Inspector: ${running.url}/_mock/ui/`);
+  if (tls) {
+    out(`TLS certificate: ${tls.certPath}${tls.names.length ? ` (self-signed for ${tls.names.join(', ')}, 127.0.0.1, ::1)` : ''}`);
+    out(`  trust it: NODE_EXTRA_CA_CERTS=${tls.certPath} · curl --cacert ${tls.certPath} · or import it into your connector's trust store`);
+  }
   const scenario = mock.control.scenarioInfo;
   if (scenario) out(`Scenario: ${scenario.name ?? scenario.source}${scenario.description ? ` — ${scenario.description}` : ''}`);
-  if (settings.dataDir) out(`Data: ${settings.dataDir} (state kept across restarts)`);
+  if (dataDir) out(`Data: ${dataDir} (state kept across restarts)`);
   for (const site of mock.registry.all()) {
     out(`Site: siteName=${site.name} siteID=${site.config.id} users=${site.userCount}${site.config.samlSSO ? ' samlSSO (OAuth only)' : ''}`);
   }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { SiteRegistry } from '../../site/registry';
 import type { Site, SiteChange } from '../../site/site';
 import { siteConfig, type SiteConfig } from '../../site/site-config';
@@ -13,6 +13,26 @@ import { fromStoredUser, toStoredUser, type StoredUser } from '../records';
 import type { StateStore } from '../state-store';
 
 export const DB_FILE = 'webex-mock.sqlite';
+
+/**
+ * better-sqlite3 is an optional dependency with a native build: load it only when a data dir is used, so an
+ * install where it could not be built still serves (in memory). Undefined when it loads, else why not.
+ */
+export function sqliteUnavailable(): string | undefined {
+  try {
+    // better-sqlite3 finds its native addon only when a database is opened: open one in memory.
+    new (loadDriver())(':memory:').close();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0].replace(/\s*Tried:$/, '');
+  }
+}
+
+let driver: typeof Database | undefined;
+function loadDriver(): typeof Database {
+  driver ??= require('better-sqlite3') as typeof Database;
+  return driver;
+}
 const SCHEMA_VERSION = 1;
 
 export class SqliteStore implements StateStore {
@@ -27,7 +47,7 @@ export class SqliteStore implements StateStore {
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, DB_FILE);
-    this.db = new Database(this.file);
+    this.db = new (loadDriver())(this.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');

@@ -18,7 +18,7 @@ export function startServer(args: string[], env: Record<string, string> = {}): P
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+)/.exec(out);
       if (m) resolve({ child, url: m[1], output: () => out });
     };
     child.stdout!.on('data', onData);
