@@ -1,4 +1,4 @@
-/** The JSON report: the run report as is (stable field names, documented in docs/sections/conformance.md). */
+/** The JSON report: the run report as is (stable field names, documented in docs/conformance.md). */
 import type { RunReport } from '../runner';
 
 export function jsonReport(report: RunReport): string {

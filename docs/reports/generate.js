@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Regenerates the example conformance reports linked from docs/sections/conformance.md:
+ * Regenerates the example conformance reports linked from docs/conformance.md:
  *   node docs/reports/generate.js
  * reference.*        the reference connector (connector/) — every case passes;
  * broken-wrong-path.* a deliberately broken connector (test/broken-connectors/wrong-path.ts) — shows failures.

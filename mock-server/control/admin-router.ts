@@ -1,7 +1,7 @@
 /**
  * The admin API (JSON) mounted at /_mock. Every route is a thin call into the ControlPlane; errors answer
  * `{ "error": message, "issues"?: [...] }` with 400 (bad input), 404 (unknown site/user/fault) or 413.
- * Reference: docs/sections/control.md.
+ * Reference: docs/control-plane.md.
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { ZodError } from 'zod';

@@ -51,8 +51,8 @@ it('--only and --case select by group and id pattern', () => {
   expect(selectCases(cases, { ids: ['privilegeHost.*'] }).map((c) => c.id).sort()).toEqual(['privilegeHost.create', 'privilegeHost.read', 'privilegeHost.update']);
 });
 
-it('docs/sections/conformance.md lists every named case and the right counts', () => {
-  const doc = readFileSync(join(__dirname, '../../docs/sections/conformance.md'), 'utf8');
+it('docs/conformance.md lists every named case and the right counts', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/conformance.md'), 'utf8');
   for (const c of cases.filter((x) => ['lifecycle', 'personalUrl', 'errors', 'oauth'].includes(x.group))) {
     expect(doc).toContain(`| \`${c.id}\` | ${c.required ? 'Required' : 'Optional'} | ${c.title} |`);
   }

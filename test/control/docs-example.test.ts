@@ -1,4 +1,4 @@
-// The Job 1 example from docs/sections/control.md, verbatim apart from the import paths.
+// The Job 1 example from docs/control-plane.md, verbatim apart from the import paths.
 import { loadBundled } from '../../mock-server';
 import { useWebexMock } from '../../mock-server/testing/jest';
 

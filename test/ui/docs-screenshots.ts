@@ -1,6 +1,6 @@
 /**
  * `npm run docs:screenshots`: drives the Inspector in headless Chromium against a fresh demo mock and writes
- * docs/ui-sites.png, docs/ui-users.png, docs/ui-journal.png and docs/ui-faults.png for the README.
+ * docs/ui-sites.png, docs/ui-users.png, docs/ui-journal.png and docs/ui-faults.png for docs/inspector.md.
  * Not part of `npm test` (the file name does not end in .test.ts); jest runs it only for its TypeScript transform.
  */
 import { mkdirSync, statSync } from 'node:fs';
