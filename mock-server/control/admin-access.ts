@@ -15,7 +15,7 @@
  * - without a token, a state-changing request (any method but GET/HEAD) needs a JSON content type (YAML for a
  *   scenario): the three types a browser may send cross-origin without asking first (text/plain, form,
  *   multipart) are refused, so a browser must preflight — and no CORS grant is ever given.
- * Reference: docs/sections/control.md, "Security model".
+ * Reference: docs/control-plane.md, "Security model".
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';

@@ -1,15 +1,15 @@
 /** The curl lines of the security model in the control-plane docs, run against a real `serve`: each answers the status its comment says. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exited, startServer } from './support/spawn-server';
 
 const ROOT = join(__dirname, '../..');
-const DOC = ['docs/control.md', 'docs/sections/control.md'].map((p) => join(ROOT, p)).find((p) => existsSync(p))!;
+const DOC = join(ROOT, 'docs/control-plane.md');
 
 function securityExamples(): { command: string; status: number }[] {
   const text = readFileSync(DOC, 'utf8');
-  const section = text.slice(text.indexOf('### Security model'));
+  const section = text.slice(text.indexOf('## Security model'));
   const block = /```bash\n([\s\S]*?)```/.exec(section)![1];
   return block.trim().split('\n').map((line) => {
     const m = /^(curl .*?)\s+#\s*(\d{3})/.exec(line);
