@@ -44,6 +44,20 @@ interface CodeRecord { grant: Grant; redirectUri: string; expiresAt: number }
 interface AccessRecord { grant: Grant; expiresAt: number; refreshToken: string; issuedAt: number }
 interface RefreshRecord { grant: Grant; expiresAt: number }
 
+/** Bounded memory whatever a client sends: past these, expired entries go first, then the oldest. */
+export const MAX_CODES = 10_000;
+export const MAX_ACCESS_TOKENS = 100_000;
+
+function bound(map: Map<string, { expiresAt: number }>, max: number, now: number): void {
+  if (map.size <= max) return;
+  for (const [k, r] of map) if (r.expiresAt <= now) map.delete(k);
+  // Maps iterate in insertion order: the first keys are the oldest.
+  for (const k of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(k);
+  }
+}
+
 /** Authorization codes live 10 minutes (RFC 6749 §4.1.2 recommends at most that) and work once. */
 export const CODE_TTL_MS = 10 * 60 * 1000;
 
@@ -80,6 +94,7 @@ export class OAuthStore implements AccessTokenLookup {
   issueCode(grant: Grant, redirectUri: string): string {
     const code = secret(32);
     this.codes.set(code, { grant: normalise(grant), redirectUri, expiresAt: this.now() + CODE_TTL_MS });
+    bound(this.codes, MAX_CODES, this.now());
     return code;
   }
 
@@ -167,7 +182,7 @@ export class OAuthStore implements AccessTokenLookup {
     // Webex tokens are long opaque strings; the `_PF84_` infix names the cluster, as real ones do.
     const accessToken = `${secret(36)}_PF84_${secret(18)}`;
     this.access.set(accessToken, { grant, expiresAt: now + life.accessTokenTtlSeconds * 1000, refreshToken, issuedAt: now });
-    this.sweep(now);
+    bound(this.access, MAX_ACCESS_TOKENS, now);
     const refresh = this.refresh.get(refreshToken)!;
     return {
       access_token: accessToken,
@@ -176,13 +191,6 @@ export class OAuthStore implements AccessTokenLookup {
       refresh_token_expires_in: Math.max(0, Math.floor((refresh.expiresAt - now) / 1000)),
       token_type: 'Bearer',
     };
-  }
-
-  /** Bounded memory: expired access tokens are dropped once there are many (a lookup then says unknown). */
-  private sweep(now: number): void {
-    if (this.access.size <= 10_000) return;
-    for (const [k, r] of this.access) if (r.expiresAt <= now) this.access.delete(k);
-    for (const [k, r] of this.codes) if (r.expiresAt <= now) this.codes.delete(k);
   }
 }
 

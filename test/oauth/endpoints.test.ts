@@ -165,3 +165,18 @@ describe('POST /v1/access_token', () => {
     expect(res.body.message).toMatch(/^\(invalid_request\) /);
   });
 });
+
+describe('bounded memory', () => {
+  it('a flood of authorization requests keeps at most MAX_CODES codes; the newest still work', async () => {
+    const { OAuthStore, MAX_CODES } = await import('../../mock-server/oauth/token-store');
+    const store = new OAuthStore(() => 0);
+    store.setIntegrations([{ clientId: CI.clientId, clientSecret: CI.clientSecret, redirectUris: [REDIRECT], scopes: ['all_read'] }]);
+    const grant = { clientId: CI.clientId, site: 'alpha', webExId: 'admin', scopes: ['all_read'] };
+    const first = store.issueCode(grant, REDIRECT);
+    let last = '';
+    for (let i = 0; i < MAX_CODES + 5; i++) last = store.issueCode(grant, REDIRECT);
+    const life = () => ({ accessTokenTtlSeconds: 60, refreshTokenTtlSeconds: 600 });
+    expect(store.exchangeCode(CI.clientId, first, REDIRECT, life)).toBe('invalid_grant');
+    expect(typeof store.exchangeCode(CI.clientId, last, REDIRECT, life)).toBe('object');
+  });
+});
