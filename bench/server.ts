@@ -29,10 +29,13 @@ async function main(): Promise<void> {
   let journalKind = 'none';
   if (positionals[0] === 'bare') {
     // The reference: the same GetUser bytes the emulator sends, with no parsing, no rules, no framework.
+    // Bytes and headers made once, Content-Length included (the emulator's door sends it too).
     const answer = await benchMock(10).request(getUserXml('user5'));
+    const bytes = Buffer.from(answer.body, 'utf8');
+    const headers = { ...answer.headers, 'Content-Length': String(bytes.length) };
     server = http.createServer((req, res) => {
       req.on('data', () => undefined);
-      req.on('end', () => { res.writeHead(200, answer.headers).end(answer.body); });
+      req.on('end', () => { res.writeHead(200, headers).end(bytes); });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   } else if (positionals[0] === 'express') {

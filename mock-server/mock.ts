@@ -5,18 +5,28 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { isXmlServiceRequest, type XmlServiceHandler } from './http/xml-service';
+import { XML_SERVICE_PATH, isXmlServiceRequest, parseByteLimit, xmlServiceHandler, type XmlServiceHandler } from './http/xml-service';
 import type { Express } from 'express';
 import { Engine, responseText } from './engine';
-import { createApp, XML_SERVICE_PATH, type AppOptions } from './http/app';
+import type { AppOptions } from './http/app';
 import { SiteRegistry } from './site/registry';
-import { createAdminRouter, type AdminRouterOptions } from './control/admin-router';
-import { createOAuthRouter, OAUTH_PATH } from './oauth';
+import type { AdminRouterOptions } from './control/admin-router';
 import { ControlPlane, type ControlOptions } from './control/control-plane';
-import { SqliteStore } from './control/persistence/sqlite-store';
 import { HostPolicy } from './http/host-policy';
-import { loadScenarioRef } from './control/scenarios/bundled';
 import type { ParsedScenario } from './control/scenarios/parse-scenario';
+
+/*
+ * Express (with the admin API, the OAuth endpoints, zod and the Inspector), YAML scenario files and SQLite are
+ * loaded when first needed, not at start: the XML door is plain node:http, and most runs never use a data dir
+ * (issue 14 §4: start-up was ~600 ms of module loading).
+ */
+const lazy = {
+  app: () => require('./http/app') as typeof import('./http/app'),
+  adminRouter: () => require('./control/admin-router') as typeof import('./control/admin-router'),
+  oauth: () => require('./oauth') as typeof import('./oauth'),
+  bundled: () => require('./control/scenarios/bundled') as typeof import('./control/scenarios/bundled'),
+  sqlite: () => require('./control/persistence/sqlite-store') as typeof import('./control/persistence/sqlite-store'),
+};
 
 export interface WebexMockOptions {
   /** Populate the registry; default adds the demo site. Called again by reset(). */
@@ -68,38 +78,49 @@ export function createWebexMock(options: WebexMockOptions = {}): WebexMock {
   const now = options.now ?? Date.now;
   const registry = new SiteRegistry(now);
   const engine = new Engine(registry, now);
-  const scenario = typeof options.scenario === 'string' ? loadScenarioRef(options.scenario) : options.scenario;
+  const scenario = typeof options.scenario === 'string' ? lazy.bundled().loadScenarioRef(options.scenario) : options.scenario;
   const { adminApi = true, allowRemote, token, bodyLimit, allowedHosts, hostPolicy: givenPolicy, ...controlOpts } = options.control ?? {};
   const hostPolicy = givenPolicy ?? new HostPolicy(allowedHosts);
-  const store = options.dataDir !== undefined ? new SqliteStore(options.dataDir) : controlOpts.store;
+  const store = options.dataDir !== undefined ? new (lazy.sqlite().SqliteStore)(options.dataDir) : controlOpts.store;
   const control = new ControlPlane(registry, engine, { ...controlOpts, store, setup: options.setup, scenario });
-  const routers = [
-    ...(adminApi ? [{ path: '/_mock', router: createAdminRouter(control, { allowRemote, token, bodyLimit, hostPolicy }) }] : []),
-    { path: OAUTH_PATH, router: createOAuthRouter(registry) },
-    ...(options.app?.routers ?? []),
-  ];
-  const app = createApp(engine, { hostPolicy, ...options.app, routers });
+  // One XML handler for both doors: node:http calls it directly, the Express app (built on first use) mounts it.
+  const xml = xmlServiceHandler(engine, parseByteLimit(options.app?.bodyLimit), hostPolicy);
+  let app: Express | undefined;
+  const appOf = (): Express => {
+    if (app) return app;
+    const { OAUTH_PATH, createOAuthRouter } = lazy.oauth();
+    const routers = [
+      ...(adminApi ? [{ path: '/_mock', router: lazy.adminRouter().createAdminRouter(control, { allowRemote, token, bodyLimit, hostPolicy }) }] : []),
+      { path: OAUTH_PATH, router: createOAuthRouter(registry) },
+      ...(options.app?.routers ?? []),
+    ];
+    return app = lazy.app().createApp(engine, { hostPolicy, ...options.app, routers, xmlService: xml });
+  };
   return {
-    app,
+    get app() { return appOf(); },
     engine,
     registry,
     control,
-    request: async (xml, host) => {
-      const r = await engine.handle({ body: xml, host });
+    request: async (xmlText, host) => {
+      const r = await engine.handle({ body: xmlText, host });
       return { status: r.status, headers: r.headers, body: responseText(r) };
     },
     reset: (site) => control.reset(site),
-    listen: (opts = {}) => listen(app, opts),
+    listen: (opts = {}) => serveHttp(appOf, xml, hostPolicy, opts),
     close: () => store?.close(),
   };
 }
 
+/** Serve an Express app built by createApp (its XML route from node:http directly). */
 export function listen(app: Express, opts: ListenOptions): Promise<RunningServer> {
+  return serveHttp(() => app, app.locals.xmlService as XmlServiceHandler | undefined, app.locals.hostPolicy as HostPolicy | undefined, opts);
+}
+
+function serveHttp(appOf: () => Express, xml: XmlServiceHandler | undefined, hostPolicy: HostPolicy | undefined, opts: ListenOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const xml = app.locals.xmlService as XmlServiceHandler | undefined;
-    (app.locals.hostPolicy as HostPolicy | undefined)?.allow(host); // the name given to --host is this server too
-    const handler: RequestListener = (req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : app(req, res));
+    hostPolicy?.allow(host); // the name given to --host is this server too
+    const handler: RequestListener = (req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : appOf()(req, res));
     const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
     server.listen(opts.port ?? 0, host);
     server.once('error', reject);

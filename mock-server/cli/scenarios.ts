@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { responseText } from '../engine';
-import { bundledNames, loadBundled, loadScenarioRef } from '../control/scenarios/bundled';
+// YAML and zod load only for these commands.
+const bundled = () => require('../control/scenarios/bundled') as typeof import('../control/scenarios/bundled');
 import { runReproduce } from './reproduce';
 import { scenarioProblem } from './scenario-ref';
 
@@ -20,22 +21,22 @@ export function reproduceCommand(program: Command, output: CliOutput, result: { 
   return command.action(async (ref: string) => {
     const problem = scenarioProblem(ref);
     if (problem) usageError(command, problem);
-    const parsed = loadScenarioRef(ref);
+    const parsed = bundled().loadScenarioRef(ref);
     if (!parsed.scenario.reproduce) usageError(command, `${ref} has no reproduce block`);
     result.code = await reproduce(ref, (s) => output.out(s));
   });
 }
 
 export function listScenarios(write: (s: string) => void = (s) => process.stdout.write(s)): number {
-  const names = bundledNames();
+  const names = bundled().bundledNames();
   const width = Math.max(...names.map((n) => n.length));
-  for (const name of names) write(`${name.padEnd(width)}  ${loadBundled(name).scenario.description ?? ''}\n`);
+  for (const name of names) write(`${name.padEnd(width)}  ${bundled().loadBundled(name).scenario.description ?? ''}\n`);
   return 0;
 }
 
 /** Exit 0 when the documented outcome happened, 1 when it did not. */
 export async function reproduce(ref: string, write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const parsed = loadScenarioRef(ref);
+  const parsed = bundled().loadScenarioRef(ref);
   const spec = parsed.scenario.reproduce;
   if (!spec) throw new Error(`${ref} has no reproduce block`);
   const mock = createWebexMock({ scenario: parsed });

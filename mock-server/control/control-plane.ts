@@ -11,9 +11,12 @@ import { WebexError } from '../site/webex-error';
 import { addDemoSite } from '../site/demo-site';
 import { Journal, type JournalOptions } from './journal/journal';
 import { FaultStore } from './faults/fault-store';
-import { applySettings, siteSettingsSchema } from './site-settings';
-import { exportSite, importSite, type SiteSnapshot } from './snapshot';
-import { addScenarioSite, applyScenario } from './scenarios/apply-scenario';
+import type { SiteSnapshot } from './snapshot';
+
+// zod-backed modules (settings, snapshots, scenarios) load on first use: serving the demo site needs none (issue 14 §4).
+const settings = () => require('./site-settings') as typeof import('./site-settings');
+const snapshots = () => require('./snapshot') as typeof import('./snapshot');
+const scenarios = () => require('./scenarios/apply-scenario') as typeof import('./scenarios/apply-scenario');
 import type { ParsedScenario } from './scenarios/parse-scenario';
 import type { StateStore } from './state-store';
 
@@ -48,7 +51,7 @@ export class ControlPlane {
     this.faults = new FaultStore(opts.faultSeed ?? 1);
     this.scenario = opts.scenario;
     const scenario = opts.scenario;
-    this.setup = scenario ? (r) => { applyScenario(r, scenario); } : opts.setup ?? addDemoSite;
+    this.setup = scenario ? (r) => { scenarios().applyScenario(r, scenario); } : opts.setup ?? addDemoSite;
     if (this.journal) engine.observers.push(this.journal.observer);
     engine.interceptors.push(this.faults.interceptor);
     const store = opts.store;
@@ -83,7 +86,7 @@ export class ControlPlane {
     if (this.scenario) {
       const i = this.scenario.scenario.sites.findIndex((s) => s.name.toLowerCase() === site.name.toLowerCase());
       if (i < 0) throw new ControlError(404, `site ${site.name} is not part of the loaded scenario`);
-      this.replaceSite(site.name, (r) => addScenarioSite(r, this.scenario!.scenario.sites[i], i));
+      this.replaceSite(site.name, (r) => scenarios().addScenarioSite(r, this.scenario!.scenario.sites[i], i));
       return; // the integrations stay; the site's tokens went with it
     }
     // Build the loaded state on a scratch registry, then copy this site's config and users over.
@@ -102,9 +105,9 @@ export class ControlPlane {
   loadScenario(parsed: ParsedScenario): void {
     // Built aside first: a scenario the site rules refuse throws here and leaves the running state untouched —
     // users, settings, session tickets, and the faults with their ids, counters and RNG.
-    applyScenario(new SiteRegistry(this.registry.now), parsed);
+    scenarios().applyScenario(new SiteRegistry(this.registry.now), parsed);
     this.scenario = parsed;
-    this.setup = (r) => { applyScenario(r, parsed); };
+    this.setup = (r) => { scenarios().applyScenario(r, parsed); };
     this.rebuild();
   }
 
@@ -117,13 +120,13 @@ export class ControlPlane {
   /** Validate and apply a settings patch; the next request sees it. */
   patchSite(name: string, body: unknown): Site {
     const site = this.site(name);
-    const parsed = siteSettingsSchema.safeParse(body);
+    const parsed = settings().siteSettingsSchema.safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message }));
       throw new ControlError(400, `invalid site settings: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}`, issues);
     }
     try {
-      site.config = applySettings(site.config, parsed.data);
+      site.config = settings().applySettings(site.config, parsed.data);
     } catch (e) {
       throw new ControlError(400, `invalid site settings: ${(e as Error).message}`);
     }
@@ -145,13 +148,13 @@ export class ControlPlane {
   }
 
   exportSnapshot(name: string): SiteSnapshot {
-    return exportSite(this.site(name), this.engine.now());
+    return snapshots().exportSite(this.site(name), this.engine.now());
   }
 
   importSnapshot(name: string, doc: unknown): Site {
     let site: Site;
     try {
-      site = this.withoutStore(() => importSite(this.registry, name, doc));
+      site = this.withoutStore(() => snapshots().importSite(this.registry, name, doc));
     } catch (e) {
       throw new ControlError(400, (e as Error).message);
     }

@@ -13,6 +13,8 @@ export interface AppOptions {
   routers?: { path: string; router: Router }[];
   /** Which Origin values are this server (the XML service refuses other browser origins); none: no check. */
   hostPolicy?: HostPolicy;
+  /** The XML handler to mount (createWebexMock shares its node:http door's); default: one built here. */
+  xmlService?: XmlServiceHandler;
 }
 
 export function createApp(engine: Engine, opts: AppOptions = {}): Express {
@@ -21,7 +23,7 @@ export function createApp(engine: Engine, opts: AppOptions = {}): Express {
   app.set('etag', false);
   for (const r of opts.routers ?? []) app.use(r.path, r.router);
   // Any Content-Type or none: real sites do not look at it (SPEC §1.1).
-  const xml = xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT), opts.hostPolicy);
+  const xml = opts.xmlService ?? xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT), opts.hostPolicy);
   // listen() adds the name it binds to.
   app.locals.hostPolicy = opts.hostPolicy;
   app.post(XML_SERVICE_PATH, (req, res) => xml(req, res));

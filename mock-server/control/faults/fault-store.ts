@@ -7,7 +7,7 @@ import { EXCEPTIONS } from '../../catalog';
 import type { EngineResponse, InterceptContext, Interceptor } from '../../engine';
 import { failureResponse } from '../../engine';
 import { SeededRandom } from '../../site/random';
-import { faultSchema, type FaultSpec } from './fault-schema';
+import type { FaultSpec } from './fault-schema';
 import { runPartialDelUser } from './partial-del-user';
 
 export interface Fault extends FaultSpec {
@@ -30,6 +30,8 @@ export class FaultStore {
 
   /** Validate and add; throws zod's error for bad input. */
   add(spec: unknown): Fault {
+    // zod loads with the first fault, not at start.
+    const { faultSchema } = require('./fault-schema') as typeof import('./fault-schema');
     const parsed = faultSchema.parse(spec);
     const fault: Fault = { ...parsed, id: `f${this.nextId++}`, seen: 0, fired: 0 };
     this.faults.push(fault);
