@@ -206,13 +206,18 @@ async function main(): Promise<void> {
   const started = new Date();
   const t0 = Date.now();
   const sections: [string, string[]][] = [];
-  sections.push(['Throughput and latency (autocannon, 10 connections, loopback)', await throughput()]);
-  sections.push(['Scale', await scale()]);
-  sections.push(['Memory per user', await memory()]);
-  sections.push(['Memory under large bodies', await journalMemory()]);
-  sections.push(['Start-up', await startup()]);
-  sections.push(['Conformance run', conformance()]);
-  sections.push(['Memory under sustained load', await drift()]);
+  // BENCH_ONLY=throughput,startup runs some sections and prints them instead of writing RESULTS.md (a quick look).
+  const only = process.env.BENCH_ONLY?.split(',');
+  const parts: [string, string, () => Promise<string[]> | string[]][] = [
+    ['throughput', 'Throughput and latency (autocannon, 10 connections, loopback)', throughput],
+    ['scale', 'Scale', scale],
+    ['memory', 'Memory per user', memory],
+    ['large-bodies', 'Memory under large bodies', journalMemory],
+    ['startup', 'Start-up', startup],
+    ['conformance', 'Conformance run', conformance],
+    ['drift', 'Memory under sustained load', drift],
+  ];
+  for (const [key, title, run] of parts) if (!only || only.includes(key)) sections.push([title, await run()]);
   const summary = ['| Target | Goal | Measured | Met |', '|---|---|---|:---:|',
     ...rows.map((r) => `| ${r.metric} | ${r.target} | ${r.measured} | ${r.ok === undefined ? '–' : r.ok ? 'yes' : '**no**'} |`)];
   const fixesPath = path.join(REPO, 'bench', 'FIXES.md');
@@ -227,6 +232,10 @@ async function main(): Promise<void> {
     ...sections.flatMap(([title, body]) => [`## ${title}`, '', ...body, '']),
     ...(existsSync(fixesPath) ? [readFileSync(fixesPath, 'utf8')] : []),
   ].join('\n');
+  if (only) {
+    process.stdout.write(`${out.trimEnd()}\n`);
+    return;
+  }
   writeFileSync(path.join(REPO, 'bench', 'RESULTS.md'), `${out.trimEnd()}\n`);
   log(`wrote bench/RESULTS.md in ${fmt((Date.now() - t0) / 1000)} s`);
 }
