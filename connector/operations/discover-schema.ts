@@ -48,6 +48,10 @@ export interface SchemaReport {
   warnings: string[];
   /** Why site status is unknown, when GetSite failed. */
   siteError?: ConnectorError;
+  /** GetSite samlSSO/enableSSO: a SAML SSO site, where only OAuth tokens sign in. */
+  samlSSO?: boolean;
+  /** GetSite metaData/activateStatus false: the site is not active (a suspended site refuses admins' writes). */
+  siteActive?: boolean;
 }
 
 function flag(node: XmlNode | undefined): boolean | undefined {
@@ -163,7 +167,12 @@ export async function discoverSchema(ctx: ConnectorContext): Promise<SchemaRepor
     warnings.push(`The site host limit is reached (${hosts.active}/${hosts.limit} active hosts): creating or reactivating a user will fail`);
   }
   const passwordCriteria = siteInstance ? passwordCriteriaFromSite(siteInstance) : undefined;
+  const samlSSO = siteInstance ? flag(at(siteInstance, ['samlSSO', 'enableSSO'])) : undefined;
+  const siteActive = siteInstance ? flag(at(siteInstance, ['metaData', 'activateStatus'])) : undefined;
+  if (samlSSO) warnings.push('The site uses SAML SSO: password authentication is not available, configure OAuth');
+  if (siteActive === false) warnings.push('The site is not active (suspended): creating and updating users will fail (010107)');
   return {
+    ...(samlSSO !== undefined ? { samlSSO } : {}), ...(siteActive !== undefined ? { siteActive } : {}),
     attributes, features, sessionTypes: siteInstance ? sessionTypesFromSite(siteInstance) : [], warnings,
     ...(hosts ? { hosts } : {}), ...(passwordCriteria ? { passwordCriteria } : {}), ...(siteError ? { siteError } : {}),
   };

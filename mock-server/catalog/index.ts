@@ -15,6 +15,7 @@ export * from './timezones';
 export * from './languages';
 export * from './operations';
 export * from './api-version';
+export * from './site-instance';
 export * from './session-types';
 export { USER_TREE, OPERATION_EXTRAS, DATE_TIME_PATTERN, ACTIVE_VALUES, SERVICE_TYPE_VALUES } from './user-elements';
 

@@ -1,81 +1,82 @@
 /**
  * Site service GetSite and ep service GetAPIVersion — what connectors use for schema discovery.
- * GetSite follows the real capture's block order (docs/notes/real-api-research.md §3.2), reduced to the blocks
- * that describe features, session types, the host limit and the password policy; feature flags come from
- * catalog/features getSitePath, so a new feature shows up here without code.
+ * GetSite serves the real capture's shape (catalog/site-instance.ts: every block, in order, with the captured
+ * defaults); the site's own facts replace those defaults by path. Feature flags come from catalog/features
+ * getSitePath, so a new feature shows up here without code.
  */
-import { FEATURES, SERVICE_TYPES, TIME_ZONES, TRAIN_RELEASE } from '../catalog';
-import { childText } from '../wire';
-import { NS } from '../wire';
-import { element } from '../wire/escape';
+import { FEATURES, SERVICE_TYPES, SITE_INSTANCE, TIME_ZONES, TRAIN_RELEASE, type SiteNode } from '../catalog';
+import { NS, childText } from '../wire';
+import { element, escapeXml } from '../wire/escape';
+import type { Site } from '../site/site';
 import type { OperationContext, OperationResult } from './types';
 
-const BLOCK_ORDER = ['metaData', 'myWebExConfig', 'telephonyConfig', 'tools', 'supportedServices', 'securityOptions', 'accountPasswordCriteria', 'video', 'siteCommonOptions'];
 const SERVICE_LABEL: Record<string, string> = { MeetingCenter: 'Meeting Center', EventCenter: 'Event Center', TrainingCenter: 'Training Center', SupportCenter: 'Support Center', SalesCenter: 'Sales Center' };
 
-/** Each center's `enabled` comes before its options (webACD, optimizeAttendeeBandwidthUsage), as in the capture. */
-const FEATURES_ENABLED_FIRST = [...FEATURES].sort((a, b) => Number(b.getSitePath.at(-1) === 'enabled') - Number(a.getSitePath.at(-1) === 'enabled'));
+/** GetSite's root as captured: serv, com, ns1, event (bodyContent declares only xsi). */
+const SITE_ROOT = { serv: NS.serv, com: NS.com, ns1: NS.site, event: NS.event };
 
-/** Already-rendered XML for elements that repeat (a Map holds one value per name). */
-interface Repeated { xml: string }
-type Tree = Map<string, Tree | string | Repeated>;
-
-function put(tree: Tree, path: readonly string[], value: string): void {
-  let node = tree;
-  for (const seg of path.slice(0, -1)) {
-    let next = node.get(seg);
-    if (!(next instanceof Map)) { next = new Map(); node.set(seg, next); }
-    node = next;
-  }
-  node.set(path[path.length - 1], value);
+/** Values the site decides, by slash path below siteInstance (first element of that name at each level). */
+function siteValues(site: Site): Map<string, string> {
+  const { config } = site;
+  const v = new Map<string, string>([
+    ['metaData/siteName', config.name],
+    ['metaData/brandName', config.name],
+    ['metaData/timeZoneID', String(config.timeZoneId)],
+    ['metaData/timeZone', TIME_ZONES[config.timeZoneId] ?? ''],
+    ['metaData/parterID', config.partnerId ?? ''],
+    ['metaData/webDomain', config.host],
+    ['metaData/pageVersion', TRAIN_RELEASE],
+    // Inference: a suspended site (API 42.6) is not an activated one.
+    ['metaData/activateStatus', String(!config.suspended)],
+    ['samlSSO/enableSSO', String(config.samlSSO ?? false)],
+  ]);
+  for (const f of FEATURES) v.set(f.getSitePath.join('/'), String(config.features[f.key]));
+  const p = config.passwordPolicy;
+  v.set('accountPasswordCriteria/mixedCase', String(p.mixedCase));
+  v.set('accountPasswordCriteria/minLength', String(p.minLength));
+  v.set('accountPasswordCriteria/minNumeric', String(p.minDigits));
+  v.set('accountPasswordCriteria/minAlpha', String(p.minLetters));
+  v.set('accountPasswordCriteria/minSpecial', String(p.minSpecial));
+  return v;
 }
 
-function render(tree: Tree): string {
+const tag = (name: string) => (name.includes(':') ? name : `ns1:${name}`);
+
+function slot(site: Site, which: 'serviceTypes' | 'meetingTypes' | 'hostCounters'): string {
+  const { config } = site;
+  if (which === 'serviceTypes') {
+    return SERVICE_TYPES.filter((t) => config.sessionTypes.some((s) => s.serviceType === t)).map((s) => element('ns1', 'serviceType', SERVICE_LABEL[s])).join('');
+  }
+  if (which === 'meetingTypes') {
+    return config.sessionTypes.map((t) => `<ns1:meetingTypes>${element('ns1', 'meetingTypeID', String(t.id))}${element('ns1', 'meetingTypeName', t.shortName)}${element('ns1', 'hideInScheduler', 'false')}</ns1:meetingTypes>`).join('');
+  }
+  // Host-licence counters of the site XSD (after componentVersion); the capture's site did not report them.
+  return element('ns1', 'accountNumLimit', config.hostLimit === null ? '-1' : String(config.hostLimit))
+    + element('ns1', 'activeUserCount', String(site.usage().hosts.used));
+}
+
+function render(site: Site, nodes: readonly SiteNode[], prefix: string, values: Map<string, string>): string {
   let out = '';
-  for (const [name, v] of tree) {
-    out += v instanceof Map ? `<ns1:${name}>${render(v)}</ns1:${name}>` : typeof v === 'string' ? element('ns1', name, v) : v.xml;
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    if ('slot' in n) { out += slot(site, n.slot); continue; }
+    const path = prefix ? `${prefix}/${n.name}` : n.name;
+    const first = !seen.has(n.name);
+    seen.add(n.name);
+    const name = tag(n.name);
+    if ('children' in n) {
+      out += n.children.length === 0 ? `<${name}/>` : `<${name}>${render(site, n.children, first ? path : `${path}#`, values)}</${name}>`;
+    } else {
+      const text = first ? values.get(path) ?? n.text : n.text;
+      out += `<${name}>${escapeXml(text)}</${name}>`;
+    }
   }
   return out;
 }
 
 export function getSite(ctx: OperationContext): OperationResult {
-  const { config } = ctx.site;
-  const usage = ctx.site.usage();
-  const tree: Tree = new Map(BLOCK_ORDER.map((b) => [b, new Map()]));
-  const meta = tree.get('metaData') as Tree;
-  meta.set('isEnterprise', 'true');
-  const services = SERVICE_TYPES.filter((t) => config.sessionTypes.some((s) => s.serviceType === t));
-  // serviceType and meetingTypes repeat, right after isEnterprise as in the real capture.
-  const repeated: Repeated = { xml: services.map((s) => element('ns1', 'serviceType', SERVICE_LABEL[s])).join('') +
-    config.sessionTypes.map((t) => `<ns1:meetingTypes>${element('ns1', 'meetingTypeID', String(t.id))}${element('ns1', 'meetingTypeName', t.shortName)}${element('ns1', 'hideInScheduler', 'false')}</ns1:meetingTypes>`).join('') };
-  meta.set('serviceType+meetingTypes', repeated);
-  meta.set('siteName', config.name);
-  meta.set('region', 'U.S.');
-  meta.set('currency', 'US Dollars');
-  meta.set('timeZoneID', String(config.timeZoneId));
-  meta.set('timeZone', TIME_ZONES[config.timeZoneId] ?? '');
-  meta.set('parterID', config.partnerId ?? ''); // sic: the real element is misspelt
-  meta.set('webDomain', config.host);
-  meta.set('pageVersion', TRAIN_RELEASE);
-  meta.set('pageLanguage', 'ENGLISH');
-  meta.set('activateStatus', 'true');
-  meta.set('webPageType', 'J2EE');
-  meta.set('accountNumLimit', config.hostLimit === null ? '-1' : String(config.hostLimit));
-  meta.set('activeUserCount', String(usage.hosts.used));
-  (tree.get('myWebExConfig') as Tree).set('myWebExProMaxHosts', '999999');
-  for (const f of FEATURES_ENABLED_FIRST) put(tree, f.getSitePath, String(config.features[f.key]));
-  const sec = tree.get('securityOptions') as Tree;
-  sec.set('changePersonalURL', 'true');
-  sec.set('strictUserPassword', 'true');
-  const pw = tree.get('accountPasswordCriteria') as Tree;
-  const p = config.passwordPolicy;
-  pw.set('mixedCase', String(p.mixedCase));
-  pw.set('minLength', String(p.minLength));
-  pw.set('minNumeric', String(p.minDigits));
-  pw.set('minAlpha', String(p.minLetters));
-  pw.set('minSpecial', String(p.minSpecial));
-  const inner = render(tree);
-  return { body: `<ns1:siteInstance>${inner}</ns1:siteInstance>`, bodyNamespaces: { ns1: NS.site } };
+  const inner = render(ctx.site, SITE_INSTANCE, '', siteValues(ctx.site));
+  return { body: `<ns1:siteInstance>${inner}</ns1:siteInstance>`, rootNamespaces: SITE_ROOT };
 }
 
 /** The documented root of ep answers (serv, com, ep, meet), as the Control Hub UI captures show it too. */

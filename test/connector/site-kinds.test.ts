@@ -55,3 +55,18 @@ describe('modification-time import (listModifiedUsers)', () => {
     expect(after).toEqual([]);
   });
 });
+
+describe('schema discovery reads the real GetSite shape', () => {
+  it('finds the features, session types, host counters and site state where the real GetSite has them', async () => {
+    const report = await live.connector().discoverSchema();
+    expect(report.features.hqVideo).toBe(true);
+    expect(report.features.webACD).toBe(false);
+    expect(report.sessionTypes.map((t) => t.id)).toEqual([214, 4, 216, 11, 13]);
+    expect(report.hosts?.limit).toBe(250);
+    expect(report).toMatchObject({ samlSSO: false, siteActive: true });
+    live.patchSite({ suspended: true });
+    const held = await live.connector().discoverSchema();
+    expect(held.siteActive).toBe(false);
+    expect(held.warnings.join(' ')).toMatch(/suspended/);
+  });
+});
