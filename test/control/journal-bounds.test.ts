@@ -44,6 +44,11 @@ describe('journal bounds', () => {
     expect(mock.control.journal!.health()).toMatchObject({ entries: 0, evicted: 0, evictedBytes: 0, bytes: 0 });
   });
 
+  it('allocates no more entry slots than the byte bound could fill', () => {
+    expect(new Journal({ size: 100_000_000, maxBytes: MB }).size).toBe(MB / 128);
+    expect(new Journal({ size: 5, maxBytes: MB }).size).toBe(5);
+  });
+
   it('cuts a long response, and a cut password is still redacted', async () => {
     const mock = createWebexMock({ control: { journal: { maxBodyBytes: 1024 } } });
     const secret = 'Cut#Secret77';

@@ -58,8 +58,10 @@ export class ExchangeRing {
   evictedBytes = 0;
 
   constructor(opts: RingOptions) {
-    this.entries = Math.max(1, Math.floor(opts.entries));
     this.maxBytes = Math.max(256 * 1024, Math.floor(opts.maxBytes));
+    // Slots are allocated up front (~100 bytes each): more than one per 128 bytes of the byte bound could never
+    // fill with real exchanges, so `--journal-size 100000000` does not allocate gigabytes.
+    this.entries = Math.max(1, Math.min(Math.floor(opts.entries), Math.floor(this.maxBytes / 128)));
     // One record always fits: two bodies, the short strings (≤ 3 bytes per UTF-16 unit), with room to spare.
     const room = Math.floor((this.maxBytes - FIELDS * MAX_TEXT_CHARS * 3) / 4);
     this.maxBodyBytes = Math.max(1024, Math.min(Math.floor(opts.maxBodyBytes), room));

@@ -53,7 +53,7 @@ export interface JournalQuery {
 }
 
 export interface JournalOptions {
-  /** Entries kept (default 1000). */
+  /** Entries kept (default 1000; at most one per 128 bytes of maxBytes). */
   size?: number;
   /** Bytes kept, request and response bodies together (default 32 MiB): the oldest entries go first. */
   maxBytes?: number;
