@@ -4,6 +4,7 @@
  * ServeSettings; `serve.ts` reads it from `settings`.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { LOG_LEVELS, type LogLevel } from './exchange-log';
 import { parseAllowedHosts } from '../http/host-policy';
 import { DEFAULT_JOURNAL_BYTES } from '../control/journal/journal';
 
@@ -60,6 +61,7 @@ export interface ServeSettings {
   journalBytes: number;
   faultSeed: number;
   /** https with a generated certificate, or with cert/key when given. */
+  logLevel: LogLevel;
   tls: boolean;
   cert?: string;
   key?: string;
@@ -77,6 +79,9 @@ export const SERVE_FLAGS: Option[] = [
   serveFlag('--journal-bytes <size>', 'bytes the journal keeps, bodies together (e.g. 64mb); each body is cut at 256 KiB', byteSize(256 * 1024))
     .default(DEFAULT_JOURNAL_BYTES, '32mb'),
   serveFlag('--fault-seed <n>', 'seed of the fault RNG', integer(0)).default(1),
+  serveFlag('--log-level <level>', 'one line per exchange on stderr: off, failures, info (every exchange) or debug (plus fault, ignored elements, HTTP status)')
+    .choices(LOG_LEVELS).default('off'),
+  serveFlag('--verbose', 'the same as --log-level info'),
   serveFlag('--tls', 'serve https with a self-signed certificate made at start for {site}.webex.com and loopback'),
   serveFlag('--cert <file>', 'serve https with this certificate (PEM; implies --tls, needs --key)'),
   serveFlag('--key <file>', 'the private key (PEM) of --cert'),

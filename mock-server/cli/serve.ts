@@ -7,6 +7,7 @@ import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
 import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-options';
 import { generatedCertificate, ownCertificate } from './tls';
+import { exchangeLogger, type LogLevel } from './exchange-log';
 import { scenarioProblem } from './scenario-ref';
 
 export function serveCommand(program: Command, output: CliOutput): Command {
@@ -18,6 +19,7 @@ export function serveCommand(program: Command, output: CliOutput): Command {
     'webex-mock serve --data-dir .webex-mock --admin-token s3cret',
     'WEBEX_MOCK_PORT=9000 WEBEX_MOCK_SCENARIO=rate-limited webex-mock serve',
     'webex-mock serve --tls --port 8443 --scenario host-limit-reached',
+    'webex-mock serve --log-level failures',
   ]);
   return command.action(async () => { await serve(settingsOf(command), output); });
 }
@@ -57,6 +59,7 @@ export function settingsOf(command: Command): ServeSettings {
     journalSize: o.journalSize as number,
     journalBytes: o.journalBytes as number,
     faultSeed: o.faultSeed as number,
+    logLevel: command.getOptionValueSource('logLevel') === 'default' && flag(command, 'verbose', 'WEBEX_MOCK_VERBOSE') ? 'info' : o.logLevel as LogLevel,
     tls: flag(command, 'tls', 'WEBEX_MOCK_TLS') || cert !== undefined,
     cert,
     key,
@@ -90,6 +93,8 @@ export async function serve(settings: ServeSettings, output: CliOutput): Promise
     dataDir,
     control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize, maxBytes: settings.journalBytes }, faultSeed: settings.faultSeed },
   });
+  const logger = exchangeLogger(settings.logLevel, output.err);
+  if (logger) mock.engine.observers.push(logger);
   const tls = !settings.tls ? undefined : settings.cert && settings.key ? ownCertificate(settings.cert, settings.key)
     : await generatedCertificate(mock.registry.all().map((site) => `${site.name}.webex.com`), dataDir);
   const running = await mock.listen({ host: settings.host, port: settings.port, tls });

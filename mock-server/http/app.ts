@@ -22,6 +22,8 @@ export function createApp(engine: Engine, opts: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   for (const r of opts.routers ?? []) app.use(r.path, r.router);
+  // A browser opened at the server's address lands in the Inspector (when the admin API is mounted).
+  if (opts.routers?.some((r) => r.path === '/_mock')) app.get('/', (_req, res) => { res.redirect(302, '/_mock/ui/'); });
   // Any Content-Type or none: real sites do not look at it (SPEC §1.1).
   const xml = opts.xmlService ?? xmlServiceHandler(engine, parseByteLimit(opts.bodyLimit ?? DEFAULT_BODY_LIMIT), opts.hostPolicy);
   // listen() adds the name it binds to.
