@@ -33,6 +33,23 @@ describe('journal bounds', () => {
     expect(resultOf(last.responseXml)).toBe('SUCCESS');
   });
 
+  it('wraps around the ring without mixing entries up (bodies of uneven sizes)', async () => {
+    const mock = createWebexMock({ control: { journal: { size: 1000, maxBytes: 256 * 1024, maxBodyBytes: 32 * 1024 } } });
+    for (let i = 0; i < 200; i++) {
+      const note = `${i}:${'y'.repeat((i * 7919) % 9000)}`;
+      await mock.request(getUser('host').replace('<webExId>host</webExId>', `<webExId>host</webExId><note>${note}</note>`));
+    }
+    const j = mock.control.journal!.query({ limit: 1000 });
+    expect(j.evicted).toBe(200 - j.total);
+    expect(j.bytes).toBeLessThanOrEqual(256 * 1024);
+    for (const e of j.entries) {
+      const i = e.id - 1;
+      expect(e.request?.body).toMatchObject({ webExId: 'host', note: `${i}:${'y'.repeat((i * 7919) % 9000)}` });
+      expect(resultOf(e.responseXml)).toBe('SUCCESS');
+      expect(e.caller).toBe('admin');
+    }
+  });
+
   it('counts evictions by entries too, and health shows the bytes', async () => {
     const mock = createWebexMock({ control: { journal: { size: 2 } } });
     for (let i = 0; i < 3; i++) await mock.request(getUser('host'));
