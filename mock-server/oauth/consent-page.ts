@@ -20,10 +20,12 @@ export interface ConsentParams {
   scope: string;
   state: string;
   response_type: string;
+  code_challenge?: string;
+  code_challenge_method?: string;
 }
 
 export function consentPage(integration: Integration, params: ConsentParams, error?: string): string {
-  const hidden = Object.entries(params).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  const hidden = Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(String(v))}">`).join('');
   const scopes = params.scope.split(' ').filter(Boolean).map((s) => `<li><code>${esc(s)}</code> — ${esc(SCOPE_TEXT[s] ?? s)}</li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Webex — authorize ${esc(integration.clientId)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family:sans-serif;max-width:36em;margin:2em auto">

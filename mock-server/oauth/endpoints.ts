@@ -11,7 +11,7 @@ import { SLOT, isActive, type UserRecord } from '../site/user-record';
 import { consentPage, type ConsentParams } from './consent-page';
 import { KNOWN_SCOPES } from './integration-schema';
 import { tokenError, type TokenErrorCode } from './token-errors';
-import type { Integration, Lifetimes } from './token-store';
+import type { CodeChallenge, Integration, Lifetimes } from './token-store';
 
 export interface OAuthAnswer {
   status: number;
@@ -52,7 +52,7 @@ function findUser(site: Site, login: string): UserRecord | undefined {
   return u && isActive(u.values) ? u : undefined;
 }
 
-type Checked = { integration: Integration; params: ConsentParams; scopes: string[] };
+type Checked = { integration: Integration; params: ConsentParams; scopes: string[]; pkce?: CodeChallenge };
 
 /**
  * The checks of an authorization request. A bad client or redirect URI is answered here (400, never a redirect:
@@ -63,6 +63,11 @@ function checkAuthorizeRequest(registry: SiteRegistry, q: Params): Checked | OAu
     client_id: str(q.client_id) ?? '', redirect_uri: str(q.redirect_uri) ?? '', scope: str(q.scope) ?? '',
     state: str(q.state) ?? '', response_type: str(q.response_type) ?? '',
   };
+  // PKCE (RFC 7636), which Webex recommends ("Authorization Code Flow with Proof Key of Code Exchange",
+  // developer.webex.com/docs/login-with-webex); the consent form carries it on.
+  const challenge = str(q.code_challenge);
+  const method = str(q.code_challenge_method) ?? (challenge ? 'plain' : undefined);
+  if (challenge !== undefined) { params.code_challenge = challenge; params.code_challenge_method = method!; }
   const integration = registry.oauth.integration(params.client_id);
   if (!integration) return text(400, 'Invalid client_id: no integration with this client id.');
   if (!integration.redirectUris.includes(params.redirect_uri)) return text(400, 'Invalid redirect_uri: it must match a redirect URI of the integration.');
@@ -70,18 +75,21 @@ function checkAuthorizeRequest(registry: SiteRegistry, q: Params): Checked | OAu
   if (params.response_type !== 'code') {
     return redirectBack(params.redirect_uri, { error: 'unsupported_response_type', error_description: 'response_type must be code', state });
   }
+  if (challenge !== undefined && ((method !== 'S256' && method !== 'plain') || !/^[A-Za-z0-9._~-]{43,128}$/.test(challenge))) {
+    return redirectBack(params.redirect_uri, { error: 'invalid_request', error_description: 'code_challenge must be 43-128 characters and code_challenge_method S256 or plain', state });
+  }
   const scopes = [...new Set(params.scope.split(/[ +]+/).filter(Boolean))];
   const bad = scopes.filter((s) => !KNOWN_SCOPES.includes(s) || !integration.scopes.includes(s));
   if (scopes.length === 0 || bad.length > 0) {
     const description = scopes.length === 0 ? 'scope is required' : `scope not registered for this integration: ${bad.join(' ')}`;
     return redirectBack(params.redirect_uri, { error: 'invalid_scope', error_description: description, state });
   }
-  return { integration, params, scopes };
+  return { integration, params, scopes, pkce: challenge !== undefined ? { challenge, method: method as CodeChallenge['method'] } : undefined };
 }
 
 function issueCode(registry: SiteRegistry, checked: Checked, site: Site, user: UserRecord): OAuthAnswer {
   const { integration, params, scopes } = checked;
-  const code = registry.oauth.issueCode({ clientId: integration.clientId, site: site.name, webExId: String(user.values[SLOT.webExId]), scopes }, params.redirect_uri);
+  const code = registry.oauth.issueCode({ clientId: integration.clientId, site: site.name, webExId: String(user.values[SLOT.webExId]), scopes }, params.redirect_uri, checked.pkce);
   return redirectBack(params.redirect_uri, { code, state: params.state || undefined });
 }
 
@@ -136,7 +144,7 @@ export function accessToken(registry: SiteRegistry, form: Params): OAuthAnswer {
     const code = str(form.code);
     const redirectUri = str(form.redirect_uri);
     if (!code || !redirectUri) return fail('invalid_request', 'code and redirect_uri are required');
-    answer = registry.oauth.exchangeCode(clientId, code, redirectUri, lifetimesOf(registry));
+    answer = registry.oauth.exchangeCode(clientId, code, redirectUri, lifetimesOf(registry), str(form.code_verifier));
   } else {
     const refreshToken = str(form.refresh_token);
     if (!refreshToken) return fail('invalid_request', 'refresh_token is required');

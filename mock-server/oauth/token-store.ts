@@ -3,7 +3,7 @@
  * tokens. Every grant is bound to one client, one site, one user and a set of scopes. Secrets are kept only as
  * map keys; `list()` (the admin view) shows none of them.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AccessTokenLookup, OAuthGrantView } from '../site/auth';
 
 export interface Integration {
@@ -40,7 +40,10 @@ export interface TokenAnswer {
 /** Why a token request failed, as the token endpoint names it (RFC 6749 §5.2 codes). */
 export type TokenFailure = 'invalid_client' | 'invalid_grant';
 
-interface CodeRecord { grant: Grant; redirectUri: string; expiresAt: number }
+/** RFC 7636 (PKCE): the challenge the authorization request carried, checked against the token request's verifier. */
+export interface CodeChallenge { challenge: string; method: 'plain' | 'S256' }
+
+interface CodeRecord { grant: Grant; redirectUri: string; expiresAt: number; pkce?: CodeChallenge }
 interface AccessRecord { grant: Grant; expiresAt: number; refreshToken: string; issuedAt: number }
 interface RefreshRecord { grant: Grant; expiresAt: number }
 
@@ -91,18 +94,19 @@ export class OAuthStore implements AccessTokenLookup {
     return a.length === b.length && a.equals(b) ? i : undefined;
   }
 
-  issueCode(grant: Grant, redirectUri: string): string {
+  issueCode(grant: Grant, redirectUri: string, pkce?: CodeChallenge): string {
     const code = secret(32);
-    this.codes.set(code, { grant: normalise(grant), redirectUri, expiresAt: this.now() + CODE_TTL_MS });
+    this.codes.set(code, { grant: normalise(grant), redirectUri, expiresAt: this.now() + CODE_TTL_MS, pkce });
     bound(this.codes, MAX_CODES, this.now());
     return code;
   }
 
   /** grant_type=authorization_code. The code is used up even when the exchange fails (RFC 6749 §4.1.2). */
-  exchangeCode(clientId: string, code: string, redirectUri: string, lifetimes: (site: string) => Lifetimes | undefined): TokenAnswer | TokenFailure {
+  exchangeCode(clientId: string, code: string, redirectUri: string, lifetimes: (site: string) => Lifetimes | undefined, codeVerifier?: string): TokenAnswer | TokenFailure {
     const rec = this.codes.get(code);
     if (rec) this.codes.delete(code);
     if (!rec || rec.expiresAt <= this.now() || rec.grant.clientId !== clientId || rec.redirectUri !== redirectUri) return 'invalid_grant';
+    if (rec.pkce && !verifierMatches(rec.pkce, codeVerifier)) return 'invalid_grant';
     const life = lifetimes(rec.grant.site);
     if (!life) return 'invalid_grant'; // the site went away (reset, new scenario)
     const refreshToken = secret(48);
@@ -192,6 +196,12 @@ export class OAuthStore implements AccessTokenLookup {
       token_type: 'Bearer',
     };
   }
+}
+
+function verifierMatches(pkce: CodeChallenge, verifier: string | undefined): boolean {
+  if (verifier === undefined || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false; // RFC 7636 §4.1
+  const derived = pkce.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+  return derived === pkce.challenge;
 }
 
 export interface GrantFilter { site?: string; webExId?: string; clientId?: string }

@@ -180,3 +180,31 @@ describe('bounded memory', () => {
     expect(typeof store.exchangeCode(CI.clientId, last, REDIRECT, life)).toBe('object');
   });
 });
+
+describe('PKCE (RFC 7636; developer.webex.com/docs/login-with-webex recommends it)', () => {
+  const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'; // RFC 7636 appendix B
+  const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+  const exchange = (mock: ReturnType<typeof oauthMock>, code: string, extra: Record<string, string>) =>
+    tokenRequest(mock, { grant_type: 'authorization_code', client_id: CI.clientId, client_secret: CI.clientSecret, code, redirect_uri: REDIRECT, ...extra });
+
+  it('an S256 challenge needs the matching code_verifier at the token endpoint', async () => {
+    const mock = oauthMock();
+    const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
+    expect((await exchange(mock, await codeFor(mock, 'all_read', pkce), {})).status).toBe(400);
+    expect((await exchange(mock, await codeFor(mock, 'all_read', pkce), { code_verifier: `${verifier.slice(0, -1)}x` })).body.message).toMatch(/invalid_grant/);
+    expect((await exchange(mock, await codeFor(mock, 'all_read', pkce), { code_verifier: verifier })).status).toBe(200);
+  });
+
+  it('a plain challenge, and an unknown method refused back at the client', async () => {
+    const mock = oauthMock();
+    expect((await exchange(mock, await codeFor(mock, 'all_read', { code_challenge: verifier }), { code_verifier: verifier })).status).toBe(200);
+    const res = await request(mock.app).get(authorizeUrl({ client_id: CI.clientId, scope: 'all_read', code_challenge: challenge, code_challenge_method: 'MD5' }));
+    expect(redirectParams(res.headers.location).get('error')).toBe('invalid_request');
+  });
+
+  it('the consent form carries the challenge on', async () => {
+    const res = await request(oauthMock().app).get(authorizeUrl({ client_id: CONSENT.clientId, scope: 'all_read', code_challenge: challenge, code_challenge_method: 'S256' }));
+    expect(res.text).toContain(`name="code_challenge" value="${challenge}"`);
+    expect(res.text).toContain('name="code_challenge_method" value="S256"');
+  });
+});
