@@ -9,6 +9,7 @@ import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-op
 import { generatedCertificate, ownCertificate } from './tls';
 import { exchangeLogger, type LogLevel } from './exchange-log';
 import { scenarioProblem } from './scenario-ref';
+import { announceBuild } from './scenarios';
 
 export function serveCommand(program: Command, output: CliOutput): Command {
   const command = subcommand(program, 'serve', 'serve the XML API (POST /WBXService/XMLService), the admin API (/_mock) and the Inspector');
@@ -88,11 +89,16 @@ export function usableDataDir(dataDir: string | undefined, warn: (line: string) 
 
 export async function serve(settings: ServeSettings, output: CliOutput): Promise<number> {
   const dataDir = usableDataDir(settings.dataDir, (line) => output.err(`${line}\n`));
+  // Parsed here (YAML and zod load only when a scenario is given) so a large site can say it is being built.
+  const parsed = settings.scenario === undefined ? undefined
+    : (require('../control/scenarios/bundled') as typeof import('../control/scenarios/bundled')).loadScenarioRef(settings.scenario);
+  const built = parsed ? announceBuild(parsed.scenario, output.err) : () => {};
   const mock = createWebexMock({
-    scenario: settings.scenario,
+    scenario: parsed,
     dataDir,
     control: { token: settings.adminToken, allowRemote: settings.adminRemote, allowedHosts: settings.allowedHosts, journal: { size: settings.journalSize, maxBytes: settings.journalBytes }, faultSeed: settings.faultSeed },
   });
+  built();
   const logger = exchangeLogger(settings.logLevel, output.err);
   if (logger) mock.engine.observers.push(logger);
   const tls = !settings.tls ? undefined : settings.cert && settings.key ? ownCertificate(settings.cert, settings.key)
