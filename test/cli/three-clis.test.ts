@@ -97,6 +97,19 @@ describe('serve settings from WEBEX_MOCK_* (container and CI configuration)', ()
     }
   });
 
+  it('PORT is read when neither --port nor WEBEX_MOCK_PORT is given', async () => {
+    // A bad PORT shows that serve read it (a good one would start listening in this process).
+    const saved = process.env.PORT;
+    process.env.PORT = 'eighty';
+    try {
+      const bad = await CLIS['webex-mock'].run(['serve']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('$PORT must be an integer from 0 to 65535, not "eighty"');
+    } finally {
+      if (saved === undefined) delete process.env.PORT; else process.env.PORT = saved;
+    }
+  });
+
   it('an invalid environment value names the variable and exits 2', async () => {
     const failed = await startServer([], { WEBEX_MOCK_JOURNAL_SIZE: 'lots' }).then(() => 'started', (e: Error) => e.message);
     expect(failed).toMatch(/exited \(2\)[\s\S]*value 'lots' from env 'WEBEX_MOCK_JOURNAL_SIZE' is invalid/);
