@@ -42,6 +42,8 @@ export interface CaseResult {
 
 export interface RunReport {
   suiteVersion: string;
+  /** Seed of the generated values: `--seed N` repeats them. */
+  seed: number;
   adapter: string;
   target: string;
   startedAt: string;
@@ -59,6 +61,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Per-case limit before the case fails as hung (default 20 s). */
   caseTimeoutMs?: number;
+  /** Seed of the generated values (default: a new one per run, shown in the report). */
+  seed?: number;
   /** Extra CLI arguments to repeat in rerun commands (the adapter choice). */
   rerunArgs?: string;
   onResult?: (result: CaseResult, done: number, total: number) => void;
@@ -69,6 +73,7 @@ const MAX_EXCHANGES = 12;
 const MAX_BODY = 6000;
 
 export async function runSuite(options: RunOptions): Promise<RunReport> {
+  const seed = options.seed ?? newSeed();
   const target = options.target ?? await InProcessTarget.start();
   const started = Date.now();
   const t0 = performance.now();
@@ -79,7 +84,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const worker = async () => {
     while (next < options.cases.length && !broken) {
       const index = next++;
-      const result = await runCase(target, options.cases[index], options);
+      const result = await runCase(target, options.cases[index], options, seed);
       // The adapter broke: the case's verdict is about the adapter, not the connector; one error for the run.
       broken ??= options.provider.failure?.();
       if (broken) return;
@@ -100,7 +105,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   }
   if (broken) throw broken;
   return {
-    suiteVersion: SUITE_VERSION, adapter: options.provider.name, target: target.name,
+    suiteVersion: SUITE_VERSION, seed, adapter: options.provider.name, target: target.name,
     startedAt: new Date(started).toISOString(), durationMs: Math.round(performance.now() - t0), results, summary: summarize(results),
   };
 }
@@ -117,10 +122,15 @@ export function summarize(results: CaseResult[]): RunReport['summary'] {
   };
 }
 
-async function runCase(target: Target, def: CaseDef, options: RunOptions): Promise<CaseResult> {
+/** A seed for fast-check (positive 31-bit, so it reads as a plain number on a command line), new each run. */
+export function newSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+async function runCase(target: Target, def: CaseDef, options: RunOptions, seed: number): Promise<CaseResult> {
   const base = {
     id: def.id, group: def.group, title: def.title, required: def.required, calls: [] as string[],
-    rerun: `webex-conformance run --only ${def.group} --case ${def.id}${options.rerunArgs ? ` ${options.rerunArgs}` : ''}`,
+    rerun: `webex-conformance run --only ${def.group} --case ${def.id}${def.seeded ? ` --seed ${seed}` : ''}${options.rerunArgs ? ` ${options.rerunArgs}` : ''}`,
     ...(def.matrix ? { matrix: def.matrix } : {}),
   };
   const needs = target.remote ? controlNeeded(def) : undefined;
@@ -141,6 +151,7 @@ async function runCase(target: Target, def: CaseDef, options: RunOptions): Promi
       if (key && !(await env.featureOn(key))) throw new CaseSkip(`${why}: feature ${key} is off on this site`);
     },
     base: (webExId) => ({ webExId, email: `${webExId}@${env.emailDomain}`, firstName: 'Conf', lastName: 'Subject' }),
+    seed,
     async adapter(override = {}) {
       const adapter = await options.provider.open({ ...env.adapterConfig, ...override });
       adapters.push(adapter);

@@ -2,13 +2,14 @@
 import { attributeCases } from './attributes';
 import { errorCases } from './errors';
 import { featureCases } from './features';
+import { generatedCases } from './generated';
 import { lifecycleCases } from './lifecycle';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...oauthCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...oauthCases(), ...generatedCases()];
 }
 
 export interface CaseFilter {

@@ -21,6 +21,8 @@ export interface CaseDef {
   /** The attribute × operation cell this case fills in the report matrix. */
   matrix?: { attribute: string; operation: MatrixOperation };
   site?: SiteSpec;
+  /** The case draws values from the run's seed (property.ts): its rerun command carries `--seed N`. */
+  seeded?: boolean;
   /** Why the case needs control of the site (features, licences, flags, faults): skipped against a remote site. */
   needsControl?: string;
   run(ctx: CaseContext): Promise<void>;
@@ -72,6 +74,8 @@ export interface CaseContext {
   requireFeature(key: FeatureKey | undefined, why: string): Promise<void>;
   /** The smallest valid profile for a new user: webExId, email, first and last name. */
   base(webExId: string): Profile;
+  /** The run's seed for generated values (`--seed N` repeats a run); see property.ts. */
+  seed: number;
 }
 
 /** A case failed: what it expected and what the connector did. */

@@ -18,6 +18,8 @@ export interface RunArgs {
   password?: string;
   emailDomain?: string;
   concurrency?: number;
+  /** Seed of the generated values (property-based cases). */
+  seed?: number;
   verbose: boolean;
   quiet: boolean;
 }
@@ -25,6 +27,12 @@ export interface RunArgs {
 function positive(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function seedValue(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < -2147483648 || n > 2147483647) throw new InvalidArgumentError('must be a 32-bit integer');
   return n;
 }
 
@@ -46,6 +54,7 @@ export function addRunOptions(command: Command): Command {
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--json <file>', 'write a JSON report')
     .option('--concurrency <n>', 'cases run at once', positive)
+    .option('--seed <n>', 'seed of the generated values (default: a new one each run; printed at the end)', seedValue)
     .option('-v, --verbose', 'print each failure with its exchanges')
     .option('-q, --quiet', 'print only the summary')
     .option('--url <url>', 'a running webex-mock or a real Webex site instead of the in-process emulator (safe mode) (env: WEBEX_URL)')
@@ -62,7 +71,7 @@ export function toRunArgs(o: Record<string, unknown>, env: NodeJS.ProcessEnv = p
     adapter: s('adapter'), adapterCmd: s('adapterCmd'), only: s('only'), cases: (o.case as string[] | undefined) ?? [],
     junit: s('junit'), html: s('html'), json: s('json'), url: s('url') ?? env.WEBEX_URL, site: s('site') ?? env.WEBEX_SITE,
     admin: s('admin') ?? env.WEBEX_ADMIN, password: s('password') ?? env.WEBEX_PASSWORD, emailDomain: s('emailDomain'),
-    concurrency: o.concurrency as number | undefined, verbose: o.verbose === true, quiet: o.quiet === true,
+    concurrency: o.concurrency as number | undefined, seed: o.seed as number | undefined, verbose: o.verbose === true, quiet: o.quiet === true,
   };
   if (args.adapter && args.adapterCmd) throw new Error('give --adapter or --adapter-cmd, not both');
   return args;

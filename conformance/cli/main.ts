@@ -81,7 +81,7 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   if (!args.quiet) io.out(`webex-conformance: ${cases.length} cases against ${provider.name} on ${target?.name ?? 'an in-process webex-mock'}\n`);
   const step = Math.max(1, Math.ceil(cases.length / 10));
   const report = await runSuite({
-    provider, cases, target, concurrency: args.concurrency ?? (target ? 4 : undefined), rerunArgs: adapterArgs(args),
+    provider, cases, target, seed: args.seed, concurrency: args.concurrency ?? (target ? 4 : undefined), rerunArgs: adapterArgs(args),
     // A real site is slower and its Retry-After waits are real.
     caseTimeoutMs: target ? 180_000 : undefined,
     onResult: (r, done, total) => {
@@ -124,6 +124,6 @@ function printSummary(report: RunReport, args: RunArgs, io: Io): void {
       io.out(`${text}\n\n`);
     }
   }
-  io.out(`${s.total} cases in ${(report.durationMs / 1000).toFixed(1)} s: ${s.passed} passed, ${s.requiredFailed} Required failed, ${s.optionalFailed} Optional failed, ${s.skipped} skipped\n`);
+  io.out(`${s.total} cases in ${(report.durationMs / 1000).toFixed(1)} s: ${s.passed} passed, ${s.requiredFailed} Required failed, ${s.optionalFailed} Optional failed, ${s.skipped} skipped (seed ${report.seed}: --seed ${report.seed} repeats the generated values)\n`);
   io.out(s.requiredFailed === 0 ? 'CONFORMANT: every Required case passed\n' : `NOT CONFORMANT: ${s.requiredFailed} Required case(s) failed\n`);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { catalog } from '../../conformance/emulator/core';
 import { allCases, selectCases } from '../../conformance/cases';
 import { attributeSpecs, supportedAttributes } from '../../conformance/cases/values';
+import { parseRunArgs } from '../../conformance/cli/args';
 
 const cases = allCases();
 const ids = (group: string) => new Set(cases.filter((c) => c.group === group).map((c) => c.id));
@@ -61,4 +62,31 @@ it('docs/conformance.md lists every named case and the right counts', () => {
   }
   expect(doc).toContain(`each of the ${supportedAttributes().length} supported attributes`);
   expect(doc).toContain(`each of the ${attributeSpecs().filter((s) => s.feature && s.update).length} feature-gated attributes`);
+});
+
+it('generated cases: schema discovery with each gated feature off, import on and around the 500-user page, each Retry-After form', () => {
+  const features = new Set(attributeSpecs().map((s) => s.feature).filter(Boolean));
+  expect(features.size).toBeGreaterThan(5);
+  for (const f of features) expect(ids('features').has(`schema-feature-off.${f}`)).toBe(true);
+  for (const n of [499, 500, 501, 1000]) expect(ids('lifecycle').has(`import-total-${n}`)).toBe(true);
+  expect(ids('errors').has('rate-limited-retry-after') && ids('errors').has('rate-limited-retry-after-http-date')).toBe(true);
+  for (const op of ['setPassword', 'deactivate', 'reactivate', 'get', 'import']) expect(ids('lifecycle').has(`whole-user.${op}`)).toBe(true);
+});
+
+it('--seed is parsed and a seeded case\'s failure repeats with it', async () => {
+  expect(parseRunArgs(['--seed', '1234']).seed).toBe(1234);
+  expect(() => parseRunArgs(['--seed', 'x'])).toThrow();
+  const { runWith } = await import('./run-suite');
+  const { createAdapter } = await import('../broken-connectors/double-escapes');
+  const { runSuite } = await import('../../conformance/runner');
+  const { factoryProvider } = await import('../../conformance/adapters/load');
+  const slice = selectCases(cases, { ids: ['generated-values.create'] });
+  const first = await runSuite({ provider: factoryProvider('double-escapes', createAdapter), cases: slice, seed: 77 });
+  const again = await runSuite({ provider: factoryProvider('double-escapes', createAdapter), cases: slice, seed: 77 });
+  expect(first.seed).toBe(77);
+  expect(first.results[0].rerun).toBe('webex-conformance run --only attributes --case generated-values.create --seed 77');
+  expect(first.results[0].actual).toContain('drawn values (seed 77)');
+  // The same seed draws the same values: the same failure, word for word (users are numbered per site).
+  expect(again.results[0].actual).toBe(first.results[0].actual);
+  expect(typeof runWith).toBe('function');
 });

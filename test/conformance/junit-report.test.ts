@@ -13,7 +13,7 @@ it('strips characters XML 1.0 forbids from messages, exchanges and names', () =>
     exchanges: [{ operation: 'CreateUser', startedAt: 0, request: hostile, status: 200, response: hostile, result: 'FAILURE' }],
   };
   const report: RunReport = {
-    suiteVersion: '1', adapter: hostile, target: 't', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3, results: [result], summary: summarize([result]),
+    seed: 1, suiteVersion: '1', adapter: hostile, target: 't', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3, results: [result], summary: summarize([result]),
   };
   const xml = junitReport(report);
   expect(xml).not.toMatch(NOT_XML_CHAR);

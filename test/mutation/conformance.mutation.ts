@@ -9,6 +9,8 @@ import { InProcessTarget } from '../../conformance/emulator/in-process-target';
 import { runSuite } from '../../conformance/runner';
 import type { Target } from '../../conformance/target';
 
+/** One seed, so every mutant meets the same generated values (a rerun is comparable). */
+const SEED = 20261201;
 let emulator: InProcessTarget;
 /** The shared emulator, kept open between cases (runSuite closes its target when done). */
 const shared = (): Target => ({ name: emulator.name, remote: false, open: (def) => emulator.open(def), close: async () => undefined });
@@ -18,7 +20,7 @@ afterAll(() => emulator.close());
 
 for (const def of allCases()) {
   test(`${def.group}/${def.id}`, async () => {
-    const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, caseTimeoutMs: 10_000 });
+    const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, seed: SEED, caseTimeoutMs: 30_000 });
     const r = report.results[0];
     if (r.status !== 'pass') throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
   });

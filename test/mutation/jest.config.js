@@ -7,5 +7,5 @@ module.exports = {
   rootDir: '../..',
   roots: ['<rootDir>/test/mutation'],
   testMatch: ['**/conformance.mutation.ts'],
-  testTimeout: 30000,
+  testTimeout: 60000,
 };
