@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * Writes docs/reports/mutation.md from Stryker's JSON report (`npm run mutation` runs it after Stryker):
+ * the score over non-equivalent mutants, survivors by file, and the equivalents of
+ * conformance/mutation-equivalents.json with their reasons.
+ * Usage: node test/mutation/report.js [mutation.json ...] (default docs/reports/mutation/mutation.json)
+ */
+const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { join, relative } = require('node:path');
+
+const ROOT = join(__dirname, '../..');
+const inputs = process.argv.slice(2).length ? process.argv.slice(2) : [join(ROOT, 'docs/reports/mutation/mutation.json')];
+const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents;
+const keyOf = (file, m) => `${file}:${m.location.start.line}:${m.mutatorName}:${m.replacement ?? ''}`;
+const equivalent = new Map(equivalents.map((e) => [`${e.file}:${e.line}:${e.mutator}:${e.replacement}`, e]));
+
+const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0 };
+const survivors = new Map();
+const files = new Set();
+for (const input of inputs) {
+  const report = JSON.parse(readFileSync(input, 'utf8'));
+  for (const [path, file] of Object.entries(report.files)) {
+    const rel = relative(ROOT, join(ROOT, path)).replace(/\\/g, '/');
+    files.add(rel);
+    for (const m of file.mutants) {
+      if ((m.status === 'Survived' || m.status === 'NoCoverage') && equivalent.has(keyOf(rel, m))) { counts.Equivalent++; continue; }
+      counts[m.status] = (counts[m.status] ?? 0) + 1;
+      if (m.status === 'Survived' || m.status === 'NoCoverage') {
+        if (!survivors.has(rel)) survivors.set(rel, []);
+        survivors.get(rel).push(m);
+      }
+    }
+  }
+}
+const detected = counts.Killed + counts.Timeout;
+const valid = detected + counts.Survived + counts.NoCoverage;
+const pct = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+const lines = [
+  '# Mutation testing of the reference connector',
+  '',
+  `Mutation score: ${pct(detected, valid)}`,
+  '',
+  `Of ${valid} non-equivalent mutants, ${counts.Killed} were killed by a conformance case, ${counts.Timeout} timed out (counted as detected, as Stryker does; `
+    + `with timeouts counted as survivors the score is ${pct(counts.Killed, valid)}), ${counts.Survived} survived, ${counts.NoCoverage} were reached by no case. `
+    + `${counts.Equivalent} equivalent mutants (listed with their reasons in conformance/mutation-equivalents.json) are left out; `
+    + `${counts.CompileError} did not compile (TypeScript checker); ${counts.Ignored} static mutants were ignored (see stryker.config.json).`,
+  '',
+  `Files mutated: ${[...files].sort().map((f) => `\`${f}\``).join(', ')}.`,
+  '',
+  `Command: \`${process.env.MUTATION_COMMAND ?? 'npm run mutation'}\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. `
+    + `Stryker's HTML report: ${inputs.map((i) => `[${relative(join(ROOT, 'docs/reports'), i).replace(/mutation\.json$/, 'index.html')}](${relative(join(ROOT, 'docs/reports'), i).replace(/mutation\.json$/, 'index.html')})`).join(', ')}.`,
+  '',
+  '## Survivors by file',
+  '',
+];
+if (survivors.size === 0) lines.push('None.');
+for (const [file, mutants] of [...survivors].sort()) {
+  lines.push(`### ${file}`, '', '| line | mutator | replacement | status |', '|---|---|---|---|');
+  for (const m of mutants.sort((a, b) => a.location.start.line - b.location.start.line)) {
+    lines.push(`| ${m.location.start.line} | ${m.mutatorName} | \`${String(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 80)}\` | ${m.status} |`);
+  }
+  lines.push('');
+}
+writeFileSync(join(ROOT, 'docs/reports/mutation.md'), `${lines.join('\n').trimEnd()}\n`);
+process.stdout.write(`${lines[2]} (docs/reports/mutation.md)\n`);
+if (!existsSync(join(ROOT, 'docs/reports/mutation.md'))) process.exit(1);
