@@ -83,6 +83,11 @@ export interface AdapterConfig {
    */
   oauth?: AdapterOAuth;
   /**
+   * The site is managed in Control Hub (XML API 41.11.0): users are addressed by email, the webExId is the email.
+   * The `site-kinds` cases set it; an adapter whose connector has such a setting should pass it on.
+   */
+  controlHubManaged?: boolean;
+  /**
    * True against the in-process emulator: retry backoff and Retry-After waits may be skipped (sleep 0),
    * so transient-fault cases run fast. Retries themselves must still happen.
    */

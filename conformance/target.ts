@@ -34,6 +34,7 @@ export function controlNeeded(def: CaseDef): string | undefined {
     s.featuresOff?.length ? `switches ${s.featuresOff.join(', ')} off` : '',
     s.sparkMeet ? 'needs a Spark Meet site' : '',
     s.controlHubManaged ? 'needs a Control Hub managed site' : '',
+    s.suspended ? 'needs a suspended site' : '',
     s.sessionTypeLimit !== undefined ? 'sets a session-type licence limit' : '',
     s.hostLimit !== undefined ? 'sets a host limit' : '',
   ].filter(Boolean);

@@ -44,6 +44,7 @@ export function connectorConfig(config: AdapterConfig, extra: Partial<ConnectorC
     url: config.url, siteName: config.siteName, admin: config.admin,
     ...(config.oauth ? { oauth: { ...config.oauth } } : { password: config.password }),
     ...(config.fastRetries ? { sleep: async () => {} } : {}),
+    ...(config.controlHubManaged ? { controlHub: true } : {}),
     ...extra,
   };
 }

@@ -6,10 +6,11 @@ import { generatedCases } from './generated';
 import { lifecycleCases } from './lifecycle';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
+import { siteKindCases } from './site-kinds';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...oauthCases(), ...generatedCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases()];
 }
 
 export interface CaseFilter {

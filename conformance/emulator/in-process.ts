@@ -29,6 +29,8 @@ export interface SiteSpec {
   featuresOff?: FeatureKey[];
   sparkMeet?: boolean;
   controlHubManaged?: boolean;
+  /** API 42.6.0 suspended site (admins' CreateUser / SetUser → 010107). */
+  suspended?: boolean;
   /** User limit of session type 214 (null = unlimited). */
   sessionTypeLimit?: number | null;
   hostLimit?: number | null;
@@ -119,6 +121,7 @@ export class InProcessEmulator {
     // Flags last: the admin above could not be created on a Spark Meet site (roles are refused there).
     site.config.flags = { sparkMeet: spec.sparkMeet ?? false, controlHubManaged: spec.controlHubManaged ?? false };
     site.config.samlSSO = spec.samlSSO ?? false;
+    site.config.suspended = spec.suspended ?? false;
     const caseSite: CaseSite = { name, site, url: this.xmlUrl, faults: [], exchanges: [] };
     this.sites.set(name, caseSite);
     return caseSite;

@@ -17,7 +17,7 @@ export * from './operations';
 export * from './api-version';
 export * from './site-instance';
 export * from './session-types';
-export { USER_TREE, OPERATION_EXTRAS, DATE_TIME_PATTERN, ACTIVE_VALUES, SERVICE_TYPE_VALUES } from './user-elements';
+export { USER_TREE, OPERATION_EXTRAS, CONTROL_HUB_FIELDS, DATE_TIME_PATTERN, ACTIVE_VALUES, SERVICE_TYPE_VALUES } from './user-elements';
 
 export interface CatalogLeaf {
   def: LeafDef;

@@ -256,6 +256,19 @@ export const USER_TREE: readonly ElementDef[] = [
   }),
 ];
 
+/**
+ * What a Control Hub managed site does with SetUser of a field (FINDINGS-2026-12 §3.1): 'managed' = kept from
+ * Control Hub, refused with 030077 (user-service overview: "cannot update user's Webex ID, password, email, name, or
+ * telephone number", narrowed by API 41.11.0); 'ignored' = accepted and dropped (41.11.0: "The password element of
+ * CreateUser and SetUser APIs will be ignored"). Email (and the webExId that follows it) may change since 41.11.0.
+ */
+export const CONTROL_HUB_FIELDS: Readonly<Record<string, 'managed' | 'ignored'>> = {
+  firstName: 'managed', lastName: 'managed',
+  'phones/phone': 'managed', 'phones/mobilePhone': 'managed', 'phones/fax': 'managed',
+  'phones/phone2': 'managed', 'phones/mobilePhone2': 'managed', 'phones/pager': 'managed',
+  password: 'ignored',
+};
+
 /** Elements a request may carry besides the user tree (SPEC §3.17); not stored. */
 export const OPERATION_EXTRAS = {
   // isHTMLEmail: API 40.4.3 (welcome email as HTML, FINDINGS-2026-12 §3.2); accepted, not stored.

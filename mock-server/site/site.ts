@@ -4,7 +4,7 @@
  * so a refused request changes nothing and concurrent requests can never oversubscribe a licence.
  */
 import {
-  LANGUAGES, SUPPORTED_SERVICE_FLAG, defaultValues, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
+  CONTROL_HUB_FIELDS, LANGUAGES, SUPPORTED_SERVICE_FLAG, defaultValues, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
   type CatalogList, type LeafDef, type Value,
 } from '../catalog';
 import type { SiteConfig, SessionTypeConfig } from './site-config';
@@ -58,7 +58,8 @@ const ROLE_PATHS = ['privilege/siteAdmin', 'privilege/roSiteAdmin', 'privilege/l
  * password, email, name, or telephone number"). API 41.11.0 changed password (ignored) and email (may change):
  * names and phones are what is left of that rule.
  */
-const CONTROL_HUB_FIELDS = ['firstName', 'lastName', 'phones/phone', 'phones/mobilePhone', 'phones/fax', 'phones/phone2', 'phones/mobilePhone2', 'phones/pager'];
+const CONTROL_HUB_MANAGED = Object.entries(CONTROL_HUB_FIELDS).filter(([, v]) => v === 'managed').map(([p]) => p);
+const CONTROL_HUB_IGNORED = Object.entries(CONTROL_HUB_FIELDS).filter(([, v]) => v === 'ignored').map(([p]) => p);
 const PCN_ACCOUNTS = 'personalTeleconf/account';
 const SUPPORTED_SERVICES_PREFIX = 'supportedServices/';
 
@@ -152,7 +153,7 @@ export class Site {
     const controlHub = this.config.flags.controlHubManaged && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
     // API 41.11.0: CreateUser's password and active are ignored; Control Hub sends an activation email instead.
-    if (controlHub) { input.scalars.delete('active'); input.scalars.delete('password'); }
+    if (controlHub) { input.scalars.delete('active'); for (const p of CONTROL_HUB_IGNORED) input.scalars.delete(p); }
     const written = this.applyInput(values, input, 'create', undefined);
 
     let webExId = String(values[SLOT.webExId] ?? '');
@@ -205,7 +206,7 @@ export class Site {
     let requested = newWebExId !== undefined && newWebExId.trim() !== '' ? newWebExId : undefined;
     if (flags.controlHubManaged) {
       // API 41.11.0: SetUser's password is ignored; a user not yet verified cannot be activated by SetUser.
-      input.scalars.delete('password');
+      for (const p of CONTROL_HUB_IGNORED) input.scalars.delete(p);
       if (rec.unverified) input.scalars.delete('active');
       this.checkControlHubFields(rec, input);
     }
@@ -409,7 +410,7 @@ export class Site {
 
   /** Control Hub managed sites keep names and phones from Control Hub: SetUser may not change them. */
   private checkControlHubFields(rec: UserRecord, input: UserInput): void {
-    for (const path of CONTROL_HUB_FIELDS) {
+    for (const path of CONTROL_HUB_MANAGED) {
       const raw = input.scalars.get(path);
       if (raw === undefined) continue;
       if (String(raw).trim() !== String(rec.values[slotOf(path)] ?? '')) {
