@@ -15,26 +15,80 @@ export interface ReadLimits {
 /** Why the body is not well-formed XML (or breaks a limit); the message goes to X-Webex-Mock-Detail. */
 export class XmlReadError extends Error {}
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const REFERENCE = /&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);|&/g;
+// A switch, not an object: `&constructor;` must be an undefined entity, not Object's constructor.
+function predefined(name: string): number | undefined {
+  switch (name) {
+    case 'lt': return 60;
+    case 'gt': return 62;
+    case 'amp': return 38;
+    case 'quot': return 34;
+    case 'apos': return 39;
+    default: return undefined;
+  }
+}
 // Names: no markup characters, not starting with a digit, '-', '.' or ':'.
 const NAME = /^[^\s<>/=!?"'&0-9.:-][^\s<>/=!?"'&]*$/;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHexDigit = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+const isNameStart = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || isDigit(c) || c === 46 || c === 45;
+
+const CHUNK = 8192;
+
+/** The string of the first `length` UTF-16 code units (fromCharCode in chunks: argument lists are bounded). */
+function fromCodeUnits(units: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode(...units.subarray(0, length));
+  const pieces: string[] = [];
+  for (let k = 0; k < length; k += CHUNK) pieces.push(String.fromCharCode(...units.subarray(k, Math.min(length, k + CHUNK))));
+  return pieces.join('');
+}
+
+/**
+ * Decode `&name;` (the five predefined) and `&#N;` / `&#xH;` in one left-to-right pass into a code-unit
+ * buffer (a reference never decodes longer than itself). Each reference is read by hand and the first bad one
+ * throws at once (a global regex replace collected every match of a 5 MB value before its first callback ran).
+ * Errors name the line only: the reference is request text.
+ */
 function decodeReferences(text: string, where: number, xml: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (whole, ref: string | undefined) => {
-    if (ref === undefined) throw new XmlReadError(`bare "&" (line ${lineOf(xml, where)})`);
-    if (ref.charCodeAt(0) !== 35 /* # */) {
-      const v = PREDEFINED[ref];
+  let amp = text.indexOf('&');
+  if (amp === -1) return text;
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  for (let k = 0; k < amp; k++) out[n++] = text.charCodeAt(k);
+  const fail = (what: string, at: number): never => { throw new XmlReadError(`${what} (line ${lineOf(xml, where + at)})`); };
+  while (amp !== -1) {
+    let i = amp + 1;
+    let decoded: number | undefined;
+    if (text.charCodeAt(i) === 35 /* # */) {
+      const hex = (text.charCodeAt(i + 1) | 32) === 120 /* x */;
+      const digitsAt = hex ? i + 2 : i + 1;
+      i = digitsAt;
+      while (i < text.length && (hex ? isHexDigit(text.charCodeAt(i)) : isDigit(text.charCodeAt(i)))) i++;
+      if (i === digitsAt || text.charCodeAt(i) !== 59 /* ; */) fail('bare "&"', amp);
+      const code = parseInt(text.slice(digitsAt, i), hex ? 16 : 10);
+      const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      if (!allowed) fail('invalid character reference', amp);
+      if (code > 0xffff) {
+        out[n++] = 0xd800 + ((code - 0x10000) >> 10);
+        decoded = 0xdc00 + ((code - 0x10000) & 0x3ff);
+      } else {
+        decoded = code;
+      }
+    } else {
+      if (!isNameStart(text.charCodeAt(i))) fail('bare "&"', amp);
+      while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== 59 /* ; */) fail('bare "&"', amp);
+      decoded = predefined(text.slice(amp + 1, i));
       // The name is request text (it may be part of a password): the detail gives only where it is.
-      if (v === undefined) throw new XmlReadError(`undefined entity reference (line ${lineOf(xml, where)})`);
-      return v;
+      if (decoded === undefined) fail('undefined entity reference', amp);
     }
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!allowed) throw new XmlReadError(`invalid character reference ${whole} (line ${lineOf(xml, where)})`);
-    return String.fromCodePoint(code);
-  });
+    out[n++] = decoded!;
+    const from = i + 1;
+    amp = text.indexOf('&', from);
+    for (let k = from, stop = amp === -1 ? text.length : amp; k < stop; k++) out[n++] = text.charCodeAt(k);
+  }
+  return fromCodeUnits(out, n);
 }
 
 function lineOf(xml: string, at: number): number {
@@ -59,9 +113,45 @@ function forbiddenCharAt(xml: string): number {
   return xml.search(LONE_SURROGATE);
 }
 
+/**
+ * Where the start tag that breaks the element limit is, or -1: a cheap count of start tags (a '<' not opening
+ * an end tag, comment, CDATA section or processing instruction) before any node is built, so a 5 MB body of
+ * tiny elements is refused in milliseconds. In a well-formed document every such '<' is a start tag (text and
+ * attribute values cannot hold '<'), so the count is the reader's own. A body shorter than 3 characters a start
+ * tag cannot hold more than the limit and skips the count.
+ */
+function startTagBeyond(xml: string, maxElements: number): number {
+  if (xml.length < 3 * maxElements + 2) return -1;
+  let count = 0;
+  for (let lt = xml.indexOf('<'); lt !== -1;) {
+    const next = xml.charCodeAt(lt + 1);
+    let resume = lt + 1;
+    if (next === 33 /* ! */) {
+      if (xml.startsWith('<!--', lt)) resume = xml.indexOf('-->', lt + 4);
+      else if (xml.startsWith('<![CDATA[', lt)) resume = xml.indexOf(']]>', lt + 9);
+    } else if (next === 63 /* ? */) {
+      resume = xml.indexOf('?>', lt + 2);
+    } else if (next !== 47 /* / */ && ++count > maxElements) {
+      return lt;
+    }
+    if (resume === -1) return -1; // unterminated: the reader says so
+    lt = xml.indexOf('<', resume);
+  }
+  return -1;
+}
+
+/** Elements whose text is a secret (the journal's rule): local name after the first or last ':', any case. */
+const SECRET_NAMES = new Set(['password', 'sessionticket', 'webexaccesstoken', 'accesstoken', 'samlresponse', 'ticket']);
+export function isSecretElementName(qname: string): boolean {
+  const first = qname.indexOf(':');
+  const last = qname.lastIndexOf(':');
+  return SECRET_NAMES.has(qname.slice(first + 1).toLowerCase()) || (last !== first && SECRET_NAMES.has(qname.slice(last + 1).toLowerCase()));
+}
+
 interface Open {
   node: XmlNode;
   qname: string;
+  secret: boolean;
   /** Trimmed text pieces between child elements (joined when the element closes). */
   parts: string[];
 }
@@ -77,6 +167,15 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
   const bad = forbiddenCharAt(xml);
   // The code point is request text (it may be part of a password): the detail names only its kind.
   if (bad !== -1) fail('a character XML 1.0 does not allow', bad);
+  const beyond = startTagBeyond(xml, limits.maxElements);
+  if (beyond !== -1) fail(`more than ${limits.maxElements} elements`, beyond);
+  // Details go to meta, the X-Webex-Mock-Detail header and logs, so they quote request text only when it cannot
+  // be secret: a valid name that is not a secret element's, read outside every secret element and outside the
+  // rest of the parent of a closed one (a password holding an unescaped "</password>" continues there).
+  let secretsOpen = 0;
+  let quietFrom = -1; // stack depth from which a closed secret's siblings are read; -1: none
+  const quiet = () => secretsOpen > 0 || (quietFrom !== -1 && stack.length >= quietFrom);
+  const say = (...names: string[]) => !quiet() && names.every((n) => NAME.test(n) && !isSecretElementName(n));
   // The XML declaration may only open the document (after a byte order mark at most).
   const docStart = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -133,10 +232,17 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
       const close = xml.indexOf('>', lt + 2);
       if (close === -1) fail('unterminated end tag', lt);
       const qname = xml.slice(lt + 2, close).trimEnd();
-      const top = stack.pop();
-      if (!top) fail(`end tag </${qname}> without a start tag`, lt);
-      if (top!.qname !== qname) fail(`end tag </${qname}> does not match <${top!.qname}>`, lt);
-      finish(top!);
+      const top = stack[stack.length - 1];
+      if (!top) fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
+      if (top.qname !== qname) fail(say(qname, top.qname) ? `end tag </${qname}> does not match <${top.qname}>` : 'end tag does not match its start tag', lt);
+      stack.pop();
+      if (top.secret) {
+        secretsOpen--;
+        quietFrom = quietFrom === -1 ? stack.length : Math.min(quietFrom, stack.length);
+      } else if (stack.length < quietFrom) {
+        quietFrom = -1;
+      }
+      finish(top);
       pos = close + 1;
       continue;
     }
@@ -145,7 +251,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     let i = lt + 1;
     while (i < len && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
     const qname = xml.slice(lt + 1, i);
-    if (!NAME.test(qname)) fail(`invalid element name "${qname.slice(0, 40)}"`, lt);
+    if (!NAME.test(qname)) fail('invalid element name', lt);
     if (root && stack.length === 0) fail('more than one root element', lt);
     if (stack.length + 1 > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`, lt);
     if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
@@ -158,43 +264,57 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
       text: '',
     };
     let selfClosing = false;
+    const secret = isSecretElementName(qname);
+    // Names in this tag are quoted only when the tag is not a secret element's and not read in a quiet stretch.
+    const tagSays = (...names: string[]) => !secret && say(qname, ...names);
+    const tag = () => (tagSays() ? ` <${qname}>` : '');
+    // Unnamed, "attribute" ends the phrase (the journal reads `attribute X` as a quoted name).
+    const attribute = (name: string, named: string, unnamed: string) => (tagSays(name) ? named : unnamed);
     for (;;) {
       const before = i;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= len) fail(`unterminated start tag <${qname}>`, lt);
+      if (i >= len) fail(`unterminated start tag${tag()}`, lt);
       if (xml[i] === '>') { i++; break; }
       if (xml[i] === '/') {
-        if (xml[i + 1] !== '>') fail(`unexpected "/" in <${qname}>`, i);
+        if (xml[i + 1] !== '>') fail(`unexpected "/" in the start tag${tag()}`, i);
         selfClosing = true;
         i += 2;
         break;
       }
-      if (i === before) fail(`attributes of <${qname}> must be separated by spaces`, i);
+      if (i === before) fail(`attributes of the start tag${tag()} must be separated by spaces`, i);
       const nameStart = i;
       while (i < len && !isSpace(xml.charCodeAt(i)) && xml[i] !== '=' && xml[i] !== '>' && xml[i] !== '/') i++;
       const attr = xml.slice(nameStart, i);
-      if (!NAME.test(attr)) fail(`invalid attribute name "${attr.slice(0, 40)}"`, nameStart);
+      if (!NAME.test(attr)) fail('invalid attribute name', nameStart);
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (xml[i] !== '=') fail(`attribute ${attr} has no value`, nameStart);
+      if (xml[i] !== '=') fail(attribute(attr, `attribute ${attr} has no value`, 'missing value of an attribute'), nameStart);
       i++;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml[i];
-      if (quote !== '"' && quote !== "'") fail(`attribute ${attr} value is not quoted`, nameStart);
+      if (quote !== '"' && quote !== "'") fail(attribute(attr, `attribute ${attr} value is not quoted`, 'unquoted value of an attribute'), nameStart);
       const valueEnd = xml.indexOf(quote, i + 1);
-      if (valueEnd === -1) fail(`unterminated value of attribute ${attr}`, nameStart);
+      if (valueEnd === -1) fail(attribute(attr, `unterminated value of attribute ${attr}`, 'unterminated value of an attribute'), nameStart);
       const raw = xml.slice(i + 1, valueEnd);
-      if (raw.includes('<')) fail(`"<" in the value of attribute ${attr}`, nameStart);
-      if (attr in node.attrs) fail(`duplicate attribute ${attr}`, nameStart);
-      node.attrs[attr] = own(decodeReferences(raw, i, xml));
+      if (raw.includes('<')) fail(attribute(attr, `"<" in the value of attribute ${attr}`, '"<" in the value of an attribute'), nameStart);
+      if (attr in node.attrs) fail(attribute(attr, `duplicate attribute ${attr}`, 'a repeated attribute'), nameStart);
+      node.attrs[attr] = own(decodeReferences(raw, i + 1, xml));
       i = valueEnd + 1;
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.node.children.push(node);
     else root = node;
-    if (!selfClosing) stack.push({ node, qname, parts: [] });
+    if (!selfClosing) {
+      stack.push({ node, qname, secret, parts: [] });
+      if (secret) secretsOpen++;
+    } else if (secret) {
+      quietFrom = quietFrom === -1 ? stack.length : Math.min(quietFrom, stack.length);
+    }
     pos = i;
   }
-  if (stack.length > 0) fail(`element <${stack[stack.length - 1].qname}> is not closed`, len);
+  if (stack.length > 0) {
+    const open = stack[stack.length - 1].qname;
+    fail(say(open) ? `element <${open}> is not closed` : 'an element is not closed', len);
+  }
   if (!root) throw new XmlReadError('no root element');
   return root;
 }

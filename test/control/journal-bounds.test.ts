@@ -169,7 +169,8 @@ describe('journal redaction', () => {
     const text = JSON.stringify(entries);
     expect(text).not.toMatch(/Fragment#/);
     expect(entries[0].detail).toMatch(/^malformed XML: .*\(line 4\)$/);
-    expect(entries[0].detail).toContain(REDACTED);
+    // The reader quotes nothing from inside a secret element (issue 10), so there is nothing left to redact.
+    expect(entries[0].detail).toBe('malformed XML: invalid element name (line 4)');
     // A detail about another line keeps what it quotes.
     const [other] = await read([`<serv:message ${XSI}>\n<header><securityContext><password>fine#pass</password></securityContext></header>\n<body><a></b></body></serv:message>`]);
     expect(other.detail).toContain('</b>');
