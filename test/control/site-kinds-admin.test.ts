@@ -33,4 +33,15 @@ describe('admin API: suspended sites, API version, verification', () => {
     expect(resultOf((await api.post(XML_PATH).send(createUser('quinn'))).text)).toBe('SUCCESS');
     expect((await api.post('/_mock/sites/demo/users/quinn@example.com/verify').send({})).status).toBe(409); // no host licence left
   });
+
+  it('a snapshot keeps the state outside the element tree (modification time, pending verification)', async () => {
+    await api.patch('/_mock/sites/demo').send({ flags: { controlHubManaged: true } });
+    expect(resultOf((await api.post(XML_PATH).send(createUser('sam'))).text)).toBe('SUCCESS');
+    const snap = (await api.get('/_mock/sites/demo/snapshot')).body;
+    const stored = snap.users.find((u: { values: Record<string, unknown> }) => u.values.webExId === 'sam@example.com');
+    expect(stored).toMatchObject({ unverified: true, modifiedAt: expect.any(Number) });
+    mock.reset();
+    expect((await api.post('/_mock/sites/demo/snapshot').send(snap)).status).toBe(200);
+    expect((await api.get('/_mock/sites/demo/users/sam@example.com')).body.state).toMatchObject({ unverified: true });
+  });
 });
