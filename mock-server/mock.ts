@@ -13,6 +13,7 @@ import { SiteRegistry } from './site/registry';
 import type { AdminRouterOptions } from './control/admin-router';
 import { ControlPlane, type ControlOptions } from './control/control-plane';
 import { HostPolicy } from './http/host-policy';
+import { gracefulClose } from './http/graceful-shutdown';
 import type { ParsedScenario } from './control/scenarios/parse-scenario';
 
 /*
@@ -56,7 +57,10 @@ export interface RunningServer {
   xmlUrl: string;
   port: number;
   server: Server;
+  /** Close at once (connections in flight are cut). */
   close(): Promise<void>;
+  /** Stop accepting, let requests in flight finish for up to `graceMs` (default 10 s), then close. */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 export interface WebexMock {
@@ -130,6 +134,7 @@ function serveHttp(appOf: () => Express, xml: XmlServiceHandler | undefined, hos
       resolve({
         url, port, server, xmlUrl: `${url}${XML_SERVICE_PATH}`,
         close: () => new Promise<void>((res) => { server.closeAllConnections(); server.close(() => res()); }),
+        shutdown: (graceMs) => gracefulClose(server, graceMs),
       });
     });
   });

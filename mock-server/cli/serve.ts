@@ -5,6 +5,8 @@ import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/
 import { sqliteUnavailable } from '../control/persistence/sqlite-store';
 import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
+import { StartupError } from '../control/startup-error';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from '../http/graceful-shutdown';
 import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-options';
 import { generatedCertificate, ownCertificate } from './tls';
 import { exchangeLogger, type LogLevel } from './exchange-log';
@@ -22,7 +24,14 @@ export function serveCommand(program: Command, output: CliOutput): Command {
     'webex-mock serve --tls --port 8443 --scenario host-limit-reached',
     'webex-mock serve --log-level failures',
   ]);
-  return command.action(async () => { await serve(settingsOf(command), output); });
+  return command.action(async () => {
+    try {
+      await serve(settingsOf(command), output);
+    } catch (e) {
+      if (e instanceof StartupError) usageError(command, e.message); // one line naming the flag, the path and the fix; exit 2
+      throw e;
+    }
+  });
 }
 
 /** Flags, then WEBEX_MOCK_* (commander applies both), then $PORT, then defaults. */
@@ -126,10 +135,18 @@ export async function serve(settings: ServeSettings, output: CliOutput): Promise
   if (!scenario && mock.registry.get(DEMO.siteName)) {
     out(`Demo site: siteName=${DEMO.siteName} siteID=${DEMO.siteId} admin=${DEMO.admin.webExId} password=${DEMO.admin.password} accessToken=${DEMO.accessToken}`);
   }
+  // SIGTERM / SIGINT: finish the requests in flight (up to the grace period), release the data dir, exit 0.
+  // A second signal stops at once.
+  let stopping = false;
   const stop = () => {
-    void running.close().then(() => { mock.close(); process.exit(0); });
+    if (stopping) {
+      void running.close();
+      return;
+    }
+    stopping = true;
+    void running.shutdown(DEFAULT_SHUTDOWN_GRACE_MS).then(() => { mock.close(); process.exit(0); });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return 0;
 }

@@ -11,6 +11,8 @@ import { ControlError, type ControlPlane } from './control-plane';
 import { bundledNames, bundledPath, loadBundled } from './scenarios/bundled';
 import { parseScenarioText, validateScenario } from './scenarios/parse-scenario';
 import { ScenarioError } from './scenarios/scenario-error';
+import { scenarioUserCount } from './scenarios/scenario-schema';
+import { MAX_ADMIN_CALL_USERS } from './limits';
 import { siteDetail, siteSummary } from './site-view';
 import { searchUsers, userDetail } from './user-view';
 import { uiRouter } from './ui/router';
@@ -69,7 +71,7 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     }));
   });
 
-  r.post('/scenario', (req, res) => {
+  r.post('/scenario', async (req, res) => {
     const body: unknown = req.body;
     let parsed;
     if (typeof body === 'string') parsed = parseScenarioText(body, 'request body');
@@ -79,7 +81,11 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     }
     else if (isObject(body)) parsed = { ...validateScenario(body, 'request body'), source: 'request body', locate: () => undefined };
     else throw new ControlError(400, 'send a scenario as JSON, as YAML text (Content-Type: application/yaml), or {"bundled": "NAME"}');
-    control.loadScenario(parsed);
+    const users = scenarioUserCount(parsed.scenario);
+    if (users > MAX_ADMIN_CALL_USERS) {
+      throw new ControlError(400, `this scenario builds ${users.toLocaleString('en-US')} users; one admin call builds at most ${MAX_ADMIN_CALL_USERS.toLocaleString('en-US')} (start the server with --scenario FILE for a larger one)`);
+    }
+    await control.loadScenarioAsync(parsed);
     res.json({ loaded: parsed.scenario.name ?? parsed.source, sites: control.registry.all().map(siteSummary), faults: control.faults.list() });
   });
 
@@ -110,7 +116,11 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     const snap = control.exportSnapshot(param(req, 'site'));
     res.set('Content-Disposition', `attachment; filename="${snap.config.name}-snapshot.json"`).json(snap);
   });
-  r.post('/sites/:site/snapshot', (req, res) => { res.json(siteSummary(control.importSnapshot(param(req, 'site'), req.body))); });
+  r.post('/sites/:site/snapshot', (req, res) => {
+    const users = isObject(req.body) && Array.isArray(req.body.users) ? req.body.users.length : 0;
+    if (users > MAX_ADMIN_CALL_USERS) throw new ControlError(400, `this snapshot holds ${users.toLocaleString('en-US')} users; one admin call imports at most ${MAX_ADMIN_CALL_USERS.toLocaleString('en-US')}`);
+    res.json(siteSummary(control.importSnapshot(param(req, 'site'), req.body)));
+  });
 
   r.get('/catalog', (_req, res) => { res.json(catalogView()); });
 

@@ -41,6 +41,7 @@ export class ControlPlane {
   private setup: (registry: SiteRegistry) => void;
   readonly startedAt: number;
   private suspendStore = false;
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(readonly registry: SiteRegistry, readonly engine: Engine, private readonly opts: ControlOptions & {
     setup?: (registry: SiteRegistry) => void;
@@ -109,6 +110,19 @@ export class ControlPlane {
     this.scenario = parsed;
     this.setup = (r) => { scenarios().applyScenario(r, parsed); };
     this.rebuild();
+  }
+
+  /**
+   * loadScenario for the admin API: large generated sites are built first in steps (the XML service keeps
+   * answering meanwhile), then the scenario is committed at once. Calls run one after the other.
+   */
+  loadScenarioAsync(parsed: ParsedScenario): Promise<void> {
+    const run = this.loading.then(async () => {
+      await scenarios().prebuildLargeSites(parsed, this.registry.now);
+      this.loadScenario(parsed);
+    });
+    this.loading = run.catch(() => undefined);
+    return run;
   }
 
   site(name: string): Site {

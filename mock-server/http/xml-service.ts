@@ -56,26 +56,25 @@ export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMI
     }
     const declared = Number(req.headers['content-length']);
     if (declared > limitBytes) {
-      plain(res, 413, 'Request body too large.\n');
-      req.resume(); // drain, so the client sees the answer instead of a reset
+      refuseTooLarge(req, res, 0);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limitBytes) {
-        tooLarge = true;
         chunks.length = 0;
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        refuseTooLarge(req, res, size);
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (tooLarge) return plain(res, 413, 'Request body too large.\n');
+    const onEnd = () => {
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       engine.handle({ body, host: req.headers.host }).then((out) => {
         if (out.dropConnection) {
@@ -89,8 +88,39 @@ export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMI
         if (res.headersSent) res.destroy();
         else plain(res, 500, 'Internal error.\n');
       });
-    });
+    };
+    req.on('end', onEnd);
   };
+}
+
+/** Bytes of a too-large body read and dropped before the 413 (beyond this the answer goes out and the socket closes). */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * 413 for a body over the limit. A client that writes its whole body before reading (most do) would get a broken
+ * pipe if the server closed while the body still arrives, so the rest is read and dropped (memory stays flat), up
+ * to MAX_DRAIN_BYTES; then the answer is sent and the connection closed.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: number): void {
+  let drained = alreadyRead;
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    plain(res, 413, 'Request body too large.\n');
+  };
+  if (req.complete) {
+    answer();
+    return;
+  }
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES && !answered) {
+      answer();
+      res.once('finish', () => req.socket.destroy());
+    }
+  });
+  req.on('end', answer);
 }
 
 /** Body limits as Express writes them ('5mb', '512kb', or a number of bytes). */

@@ -3,7 +3,6 @@
  * written inside the registry's change listener — synchronously, before the engine builds the response — so an
  * acknowledged write is on disk, and a crash (kill -9) leaves the last committed transaction, never a torn file.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SiteRegistry } from '../../site/registry';
@@ -11,6 +10,8 @@ import type { Site, SiteChange } from '../../site/site';
 import { siteConfig, type SiteConfig } from '../../site/site-config';
 import { fromStoredUser, toStoredUser, type StoredUser } from '../records';
 import type { StateStore } from '../state-store';
+import { DataDirError, prepareDataDir } from './data-dir';
+import { DataDirLock } from './data-dir-lock';
 
 export const DB_FILE = 'webex-mock.sqlite';
 
@@ -37,6 +38,7 @@ const SCHEMA_VERSION = 1;
 
 export class SqliteStore implements StateStore {
   readonly file: string;
+  private readonly lock: DataDirLock;
   private readonly db: Database.Database;
   private readonly stmt: {
     upsertSite: Database.Statement; upsertUser: Database.Statement; deleteUsers: Database.Statement;
@@ -45,9 +47,16 @@ export class SqliteStore implements StateStore {
   };
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    prepareDataDir(dataDir);
+    const Driver = loadDriver();
+    this.lock = new DataDirLock(dataDir);
     this.file = join(dataDir, DB_FILE);
-    this.db = new (loadDriver())(this.file);
+    try {
+      this.db = new Driver(this.file);
+    } catch (e) {
+      this.lock.release();
+      throw new DataDirError(dataDir, `cannot open ${this.file} (${(e as Error).message})`);
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
@@ -116,6 +125,7 @@ export class SqliteStore implements StateStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock.release();
   }
 
   private writeSite(site: Site): void {

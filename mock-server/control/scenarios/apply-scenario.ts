@@ -11,7 +11,9 @@ import type { UserRecord } from '../../site/user-record';
 import { siteConfig, type SiteConfig } from '../../site/site-config';
 import { inputFromPaths } from '../../site/user-input';
 import { applySettings, SettingsError } from '../site-settings';
-import { generateUsers } from './generate-users';
+import { generateUsersStepwise } from './generate-users';
+import { SiteRegistry as ScratchRegistry } from '../../site/registry';
+import { MAX_SCENARIO_USERS } from '../limits';
 import type { ParsedScenario, PathKey } from './parse-scenario';
 import type { Scenario, ScenarioSite } from './scenario-schema';
 import { ScenarioError } from './scenario-error';
@@ -42,32 +44,80 @@ export function scenarioSiteConfig(s: ScenarioSite): SiteConfig {
 }
 
 /**
- * Generating 100k users through the site rules takes seconds; the users of the last large site built are kept
- * (one entry) so a reset or a reload of the same scenario site copies them instead of generating them again.
+ * Generating 100k users through the site rules takes seconds; the users of the large sites built last are kept
+ * (bounded by MAX_SCENARIO_USERS in all) so a reset or a reload of the same scenario site copies them instead of
+ * generating them again — and so the admin API can build them first in steps (prebuildLargeSites) and then
+ * commit the scenario at once.
  */
 const LARGE_SITE = 1000;
-let largeSiteCache: { key: string; users: UserRecord[] } | undefined;
+const largeSites = new Map<string, readonly UserRecord[]>();
 
 function copyRecord(r: UserRecord): UserRecord {
   const values = r.values.map((v) => (Array.isArray(v) ? v.map((i) => (typeof i === 'object' ? { ...i } : i)) : v));
   return { ...r, values };
 }
 
+function largeSiteKey(s: ScenarioSite): string | undefined {
+  return s.generate && s.generate.count >= LARGE_SITE ? JSON.stringify(s) : undefined;
+}
+
+function keepLargeSite(key: string, users: readonly UserRecord[]): void {
+  largeSites.delete(key);
+  largeSites.set(key, users);
+  let total = 0;
+  for (const u of largeSites.values()) total += u.length;
+  for (const [k, u] of largeSites) {
+    if (total <= MAX_SCENARIO_USERS || k === key) break;
+    largeSites.delete(k); // oldest first
+    total -= u.length;
+  }
+}
+
 /** Add one scenario site (index `i` in `sites`) to the registry, with its users. */
 export function addScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Site {
-  const key = s.generate && s.generate.count >= LARGE_SITE ? JSON.stringify(s) : undefined;
-  const site = key !== undefined && largeSiteCache?.key === key ? undefined : buildScenarioSite(registry, s, i);
-  if (site) {
-    if (key !== undefined) largeSiteCache = { key, users: site.users().map(copyRecord) };
+  const key = largeSiteKey(s);
+  const cached = key !== undefined ? largeSites.get(key) : undefined;
+  if (!cached) {
+    const site = drain(buildScenarioSite(registry, s, i));
+    if (key !== undefined) keepLargeSite(key, site.users().map(copyRecord));
     return site;
   }
   const cfg = scenarioSiteConfig(s);
   const copy = registry.add(cfg, cfg.id);
-  copy.replaceUsers(largeSiteCache!.users.map(copyRecord));
+  copy.replaceUsers(cached.map(copyRecord));
   return copy;
 }
 
-function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Site {
+/**
+ * Build the scenario's large generated sites aside, giving the event loop a turn every GENERATE_CHUNK users,
+ * so the XML service keeps answering meanwhile; applyScenario then copies them (the atomic commit).
+ */
+export async function prebuildLargeSites(parsed: Pick<ParsedScenario, 'scenario' | 'source' | 'locate'>, now: () => number): Promise<void> {
+  const sites = parsed.scenario.sites;
+  for (let i = 0; i < sites.length; i++) {
+    const key = largeSiteKey(sites[i]);
+    if (key === undefined || largeSites.has(key)) continue;
+    const steps = buildScenarioSite(new ScratchRegistry(now), sites[i], i);
+    try {
+      let step = steps.next();
+      while (!step.done) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        step = steps.next();
+      }
+      keepLargeSite(key, step.value.users()); // the scratch site is dropped: its records need no copy
+    } catch (e) {
+      throw scenarioProblem(parsed, e);
+    }
+  }
+}
+
+function drain<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+function* buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): Generator<void, Site, void> {
   let cfg: SiteConfig;
   try {
     cfg = scenarioSiteConfig(s);
@@ -91,7 +141,7 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
     throw new SitePathError((e as Error).message, ['sites', i, 'name']);
   }
   try {
-    addScenarioUsers(site, s, i);
+    yield* addScenarioUsers(site, s, i);
   } catch (e) {
     registry.remove(site.name); // the caller only knows about the sites that were built completely
     throw e;
@@ -99,7 +149,7 @@ function buildScenarioSite(registry: SiteRegistry, s: ScenarioSite, i: number): 
   return site;
 }
 
-function addScenarioUsers(site: Site, s: ScenarioSite, i: number): void {
+function* addScenarioUsers(site: Site, s: ScenarioSite, i: number): Generator<void, void, void> {
   let at = SCENARIO_EPOCH;
   // Admins exist before the scenario starts (Control Hub made them): Spark Meet's XML API role ban does not apply.
   s.admins.forEach((a, j) => {
@@ -124,15 +174,14 @@ function addScenarioUsers(site: Site, s: ScenarioSite, i: number): void {
   });
   if (s.generate) {
     try {
-      generateUsers(site, { ...s.generate, epoch: at + 60_000 });
+      yield* generateUsersStepwise(site, { ...s.generate, epoch: at + 60_000 });
     } catch (e) {
-      if (e instanceof WebexError) throw new SitePathError(`site "${site.name}" refuses a generated user: ${e.id} ${e.reason}`, ['sites', i, 'generate']);
+      if (e instanceof WebexError) throw new SitePathError(`generated user refused: ${e.id} ${e.reason}`, ['sites', i, 'generate']);
       throw e;
     }
   }
 }
 
-/** Through the site's CreateUser rules (values by the catalog, the one webExId rule, licences), as a request would. */
 function create(site: Site, input: ReturnType<typeof inputFromPaths>, at: number, path: PathKey[], asSiteOwner = false): void {
   const who = String(input.scalars.get('webExId') ?? input.scalars.get('email') ?? '').trim();
   try {
@@ -158,12 +207,14 @@ export function applyScenario(registry: SiteRegistry, parsed: Pick<ParsedScenari
     return added;
   } catch (e) {
     for (const s of added) registry.remove(s.name);
-    if (e instanceof SitePathError) {
-      const pos = parsed.locate(e.path);
-      throw new ScenarioError(parsed.source, [{ path: e.path.join('.'), line: pos?.line, column: pos?.column, message: e.message }]);
-    }
-    throw e;
+    throw scenarioProblem(parsed, e);
   }
+}
+
+function scenarioProblem(parsed: Pick<ParsedScenario, 'source' | 'locate'>, e: unknown): unknown {
+  if (!(e instanceof SitePathError)) return e;
+  const pos = parsed.locate(e.path);
+  return new ScenarioError(parsed.source, [{ path: e.path.join('.'), line: pos?.line, column: pos?.column, message: e.message }]);
 }
 
 export type { Scenario };

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseScenarioText, type ParsedScenario } from './parse-scenario';
+import { readScenarioFile } from './read-scenario-file';
 
 const CANDIDATES = [__dirname, resolve(__dirname, '../../../../mock-server/control/scenarios')];
 
@@ -34,6 +35,6 @@ export function loadBundled(name: string): ParsedScenario {
 /** A bundled name, or a path to a .yaml/.yml/.json file. */
 export function loadScenarioRef(ref: string): ParsedScenario {
   if (bundledPath(ref)) return loadBundled(ref);
-  if (existsSync(ref)) return parseScenarioText(readFileSync(ref, 'utf8'), ref);
+  if (existsSync(ref)) return parseScenarioText(readScenarioFile(ref), ref);
   throw new Error(`"${ref}" is neither a bundled scenario (${bundledNames().join(', ')}) nor a file`);
 }

@@ -47,7 +47,15 @@ export interface GenerateOptions {
 
 const LANGUAGE_CHOICES = ['ENGLISH', 'ENGLISH', 'ENGLISH', 'GERMAN', 'FRENCH', 'JAPANESE'];
 
+/** Users generated between two yields of generateUsersStepwise (a few ms of work: the event loop stays responsive). */
+export const GENERATE_CHUNK = 1000;
+
 export function generateUsers(site: Site, o: GenerateOptions): void {
+  for (const _ of generateUsersStepwise(site, o)); // eslint-disable-line @typescript-eslint/no-unused-vars
+}
+
+/** The same users, yielding after every GENERATE_CHUNK, so a caller can give the event loop a turn in between. */
+export function* generateUsersStepwise(site: Site, o: GenerateOptions): Generator<void, void, void> {
   const p = pools(o.seed);
   const rnd = new SeededRandom(o.seed ^ 0x5eed);
   const pick = <T>(a: T[]) => a[Math.floor(rnd.next() * a.length)];
@@ -80,5 +88,6 @@ export function generateUsers(site: Site, o: GenerateOptions): void {
     if (o.password !== undefined) profile.password = o.password;
     if (o.meetingTypes) profile['meetingTypes/meetingType'] = o.meetingTypes.map(String);
     site.createUser(inputFromPaths(profile), { at: o.epoch + i * 60_000 });
+    if (i % GENERATE_CHUNK === 0) yield;
   }
 }

@@ -27,7 +27,14 @@ export function parseScenarioText(text: string, source: string): ParsedScenario 
     }));
   }
   const locate = (path: readonly PathKey[]) => locateIn(doc, lineCounter, path);
-  return { ...validateScenario(doc.toJS(), source, locate), source, locate };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias bomb ("Excessive alias count indicates a resource exhaustion attack") or an alias loop.
+    throw new ScenarioError(source, [{ path: '', message: `${(e as Error).message.split('\n')[0]}; write the values out instead of using YAML aliases` }]);
+  }
+  return { ...validateScenario(data, source, locate), source, locate };
 }
 
 /** Validate an already-parsed object (a JSON request body): issues carry paths but no lines. */

@@ -3,6 +3,7 @@
  * and for bundled scenarios a `reproduce` block (the request that shows the behaviour and what a real site answers).
  */
 import { z } from 'zod';
+import { MAX_SCENARIO_USERS } from '../limits';
 import { faultSchema } from '../faults/fault-schema';
 import { siteSettingsSchema } from '../site-settings';
 import { integrationsSchema } from '../../oauth/integration-schema';
@@ -81,7 +82,18 @@ export const scenarioSchema = z.object({
   integrations: integrationsSchema,
   faults: z.array(faultSchema).default([]),
   reproduce: reproduceSchema.optional(),
-}).strict();
+}).strict().superRefine((doc, ctx) => {
+  // The per-site generate cap alone lets 10 sites × 1,000,000 users through in a 587-byte document.
+  const total = scenarioUserCount(doc);
+  if (total > MAX_SCENARIO_USERS) {
+    ctx.addIssue({ code: 'custom', path: ['sites'], message: `the scenario builds ${total.toLocaleString('en-US')} users across its sites; at most ${MAX_SCENARIO_USERS.toLocaleString('en-US')}` });
+  }
+});
+
+/** Users a scenario builds: admins, listed users and generated users of every site. */
+export function scenarioUserCount(doc: { sites: readonly { admins: readonly unknown[]; users: readonly unknown[]; generate?: { count: number } }[] }): number {
+  return doc.sites.reduce((n, s) => n + s.admins.length + s.users.length + (s.generate?.count ?? 0), 0);
+}
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioSite = z.infer<typeof siteSchema>;
