@@ -6,6 +6,7 @@
  */
 import { flatString as own } from './flat-string';
 import type { XmlNode } from './xml-node';
+import { isSecretElementName } from './secret-names';
 
 export interface ReadLimits {
   maxDepth: number;
@@ -140,13 +141,6 @@ function startTagBeyond(xml: string, maxElements: number): number {
   return -1;
 }
 
-/** Elements whose text is a secret (the journal's rule): local name after the first or last ':', any case. */
-const SECRET_NAMES = new Set(['password', 'sessionticket', 'webexaccesstoken', 'accesstoken', 'samlresponse', 'ticket']);
-export function isSecretElementName(qname: string): boolean {
-  const first = qname.indexOf(':');
-  const last = qname.lastIndexOf(':');
-  return SECRET_NAMES.has(qname.slice(first + 1).toLowerCase()) || (last !== first && SECRET_NAMES.has(qname.slice(last + 1).toLowerCase()));
-}
 
 interface Open {
   node: XmlNode;

@@ -7,15 +7,11 @@
  * character twice (regular expressions with lazy bodies were quadratic: 7.4 s for 190 KB of `<password `).
  */
 
+import { SECRET_ELEMENTS, isSecretName } from '../../wire/secret-names';
+
 export const REDACTED = '***REDACTED***';
 
-/** Element local names whose text is a secret, in requests and responses (matched case-insensitively). */
-export const SECRET_ELEMENTS = ['password', 'sessionTicket', 'webExAccessToken', 'accessToken', 'samlResponse', 'ticket'] as const;
-const SECRET_SET = new Set<string>(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
-
-export function isSecretName(name: string): boolean {
-  return SECRET_SET.has(name.toLowerCase());
-}
+export { SECRET_ELEMENTS, isSecretName };
 
 const LOWER_SECRETS = SECRET_ELEMENTS.map((e) => e.toLowerCase());
 
