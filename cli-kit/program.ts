@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 export { Command, Option, Argument, CommanderError } from 'commander';
 
@@ -105,4 +105,11 @@ function editDistance(a: string, b: string): number {
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const c = closest(word, candidates);
   return c ? ` (did you mean ${c}?)` : '';
+}
+
+/** A boolean flag from the environment: 1/true/yes/on or 0/false/no/off/"" (commander alone treats any value as true). */
+export function envBoolean(raw: string | undefined): boolean {
+  if (raw === undefined || /^(0|false|no|off|)$/i.test(raw.trim())) return false;
+  if (/^(1|true|yes|on)$/i.test(raw.trim())) return true;
+  throw new InvalidArgumentError(`must be 1/true/yes/on or 0/false/no/off, not "${raw}"`);
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { cliProgram, examples, runProgram, subcommand, usageError } from '../../cli-kit/program';
+import { cliProgram, envBoolean, examples, runProgram, subcommand, usageError } from '../../cli-kit/program';
 import { WebexConnector, type ConnectorConfig } from '../connector';
 import { ConnectorError } from '../errors/connector-error';
 import { localError } from '../errors/classify';
@@ -12,10 +12,18 @@ interface Values {
   url?: string; site?: string; admin?: string; password?: string; token?: string;
   clientId?: string; clientSecret?: string; refreshToken?: string; tokenUrl?: string;
   json?: boolean; newPassword?: string; sendWelcome?: boolean; pageSize?: string; summary?: boolean;
-  offline?: boolean; lenient?: boolean; timeout?: string; retries?: string; verbose?: boolean;
+  offline?: boolean; lenient?: boolean; controlHub?: boolean; timeout?: string; retries?: string; verbose?: boolean;
 }
 
 class UsageError extends Error {}
+
+function controlHubFromEnv(raw: string | undefined): boolean {
+  try {
+    return envBoolean(raw);
+  } catch (e) {
+    throw new UsageError(`WEBEX_CONTROL_HUB ${(e as Error).message}`);
+  }
+}
 
 function positiveInt(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined) return undefined;
@@ -49,6 +57,7 @@ function connectorConfig(values: Values, io: CliIo): ConnectorConfig {
     timeoutMs: positiveInt(values.timeout, 'timeout'),
     retry: retries !== undefined ? { maxAttempts: retries } : undefined,
     strict: !values.lenient,
+    controlHub: values.controlHub ?? controlHubFromEnv(io.env.WEBEX_CONTROL_HUB),
     fetch: io.fetch,
     onEvent: values.verbose
       ? (event) => {
@@ -224,6 +233,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--token-url <url>', 'OAuth token endpoint (default https://webexapis.com/v1/access_token; env: WEBEX_TOKEN_URL)')
     .option('--json', 'machine-readable output (JSON on stdout)')
     .option('--lenient', 'do not check lengths and formats locally; let Webex judge')
+    .option('--control-hub', 'the site is Control Hub managed (API 41.11): webExId = email, no passwords, users addressed by email (env: WEBEX_CONTROL_HUB=1)')
     .option('--timeout <ms>', 'per-request timeout (default 30000)')
     .option('--retries <n>', 'attempts for transient errors (default 4)')
     .option('--verbose', 'log each request (secrets masked) to stderr');

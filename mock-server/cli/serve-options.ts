@@ -4,6 +4,9 @@
  * ServeSettings; `serve.ts` reads it from `settings`.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { envBoolean } from '../../cli-kit/program';
+
+export { envBoolean };
 import { LOG_LEVELS, type LogLevel } from './exchange-log';
 import { parseAllowedHosts } from '../http/host-policy';
 import { DEFAULT_JOURNAL_BYTES } from '../control/journal/journal';
@@ -37,13 +40,6 @@ export function byteSize(min: number): (raw: string) => number {
     if (!(n >= min && n <= 2 ** 32 - 1)) throw new InvalidArgumentError(`must be a size from ${min / 1024} kb to 4 gb (e.g. 64mb)`);
     return n;
   };
-}
-
-/** A boolean flag from the environment: 1/true/yes/on or 0/false/no/off/"" (commander alone treats any value as true). */
-export function envBoolean(raw: string | undefined): boolean {
-  if (raw === undefined || /^(0|false|no|off|)$/i.test(raw.trim())) return false;
-  if (/^(1|true|yes|on)$/i.test(raw.trim())) return true;
-  throw new InvalidArgumentError(`must be 1/true/yes/on or 0/false/no/off, not "${raw}"`);
 }
 
 /** What `serve` runs with, after flags, environment and defaults. */

@@ -88,4 +88,20 @@ describe('webex-connector against the emulator', () => {
     expect(wrong.out()).toMatch(/FAIL credentials/);
     expect(wrong.err()).toMatch(/remedy: +Check the site name, the admin username and the password/);
   });
+
+  it('--control-hub (or WEBEX_CONTROL_HUB=1) pushes to a Control Hub managed site and addresses the user by email', async () => {
+    live.mock.control.patchSite('demo', { flags: { controlHubManaged: true } });
+    const files = { 'kim.json': JSON.stringify({ webExId: 'kim', email: 'kim.ito@demo.example.com', firstName: 'Kim', lastName: 'Ito' }), 'title.json': '{"title":"Lead"}' };
+    const c = cli({ files });
+    expect(await c.run('push', 'kim.json', '--control-hub')).toBe(0);
+    expect(c.out()).toMatch(/kim\.ito@demo\.example\.com/);
+    expect(live.mock.registry.get('demo')!.findUser('kim.ito@demo.example.com')).toBeDefined();
+    expect(await c.run('get', 'kim.ito@demo.example.com', '--control-hub')).toBe(0);
+
+    const fromEnv = cli({ files, env: { WEBEX_CONTROL_HUB: '1' } });
+    expect(await fromEnv.run('update', 'kim.ito@demo.example.com', 'title.json')).toBe(0);
+    const bad = cli({ files, env: { WEBEX_CONTROL_HUB: 'maybe' } });
+    expect(await bad.run('get', 'kim.ito@demo.example.com')).toBe(2);
+    expect(bad.err()).toMatch(/WEBEX_CONTROL_HUB must be 1\/true\/yes\/on/);
+  });
 });
