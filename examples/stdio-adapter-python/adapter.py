@@ -11,6 +11,7 @@ It maps the flat attribute names of SPEC section 4 to the XML user tree, classif
 transient ones with bounded backoff (honouring Retry-After), and checks with GetUser before re-sending a
 CreateUser whose answer was lost, so a user is never created twice.
 """
+import email.utils
 import http.client
 import json
 import socket
@@ -241,6 +242,9 @@ EXCEPTIONS = {
     "030074": "invalidPersonalUrl", "030075": "invalidValue", "030076": "authentication",
     "030077": "siteUnsupported", "030098": "siteUnsupported", "E030103": "siteUnsupported",
     "E030104": "siteUnsupported", "E030105": "siteUnsupported", "110055": "licence",
+    "010107": "siteUnsupported",  # suspended site (API 42.6.0)
+    "030078": "invalidValue",  # a personal conference number account without a valid PIN
+    "030081": "authentication", "030082": "siteUnsupported",  # expired OAuth token; password on a SAML SSO site
 }
 RETRYABLE = ("transient", "rateLimited")
 
@@ -434,10 +438,18 @@ class Client:
 
 
 def seconds(header):
-    try:
-        return float(header) if header is not None else None
-    except ValueError:
+    """Retry-After as delta-seconds or as an HTTP date (RFC 9110 allows both): seconds to wait, or None."""
+    if header is None:
         return None
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def classify(response, retry_after):
@@ -465,6 +477,8 @@ def classify(response, retry_after):
 class Connector:
     def __init__(self, config):
         self.client = Client(config)
+        # Control Hub managed sites (API 41.11.0): the webExId is the email, passwords live in Control Hub.
+        self.control_hub = bool(config.get("controlHubManaged"))
 
     def get_user(self, webex_id):
         return self.client.call(USER_BINDING + "GetUser", "<webExId>%s</webExId>" % escape(webex_id))
@@ -485,6 +499,9 @@ class Connector:
     def create(self, args):
         profile = validate(args.get("profile"), creating=True)
         url = profile.pop("personalUrl", None)
+        if self.control_hub and profile.get("email"):
+            profile["webExId"] = profile["email"]
+            profile.pop("password", None)
         webex_id = profile["webExId"]
         self.client.call(USER_BINDING + "CreateUser", elements(profile), before_retry=lambda: self.find_user(webex_id))
         if url is not None:  # Webex ignores personalUrl on create
@@ -500,6 +517,8 @@ class Connector:
             raise ConnectorError("invalidValue", "nothing to update")
         # A rename whose answer was lost cannot be repeated (the old webExId is gone): look for the new one first.
         self.set_user(webex_id, elements(profile) + extra, before_retry=(lambda: self.find_user(new_id)) if extra else None)
+        if self.control_hub and profile.get("email"):
+            return {"webExId": profile["email"]}  # the identity follows the email
         return {"webExId": new_id if extra else webex_id}
 
     def setPassword(self, args):
