@@ -73,9 +73,10 @@ export function lstsummaryUser(ctx: OperationContext): OperationResult {
   const controlHub = ctx.site.config.flags.controlHubManaged;
   for (const rec of page.users) {
     const s = summaryOf(rec);
+    // The two times are built by formatWebexDate (digits, '/', ':' and a space): nothing to escape.
     // objectGUID: "On control hub managed sites LstSummaryUser also returns an objectGUID" (position not documented).
     const guid = controlHub ? element('use', 'objectGUID', objectGuidOf(ctx.site, rec)) : '';
-    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}${element('use', 'lastLoginTime', s.lastLoginTime)}${element('use', 'lastModifiedTime', s.lastModifiedTime)}${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}${guid}</use:user>`;
+    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}<use:lastLoginTime>${s.lastLoginTime}</use:lastLoginTime><use:lastModifiedTime>${s.lastModifiedTime}</use:lastModifiedTime>${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}${guid}</use:user>`;
   }
   return { body: out + matchingRecords(page.total, page.users.length, page.startFrom) };
 }

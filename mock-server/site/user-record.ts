@@ -84,10 +84,13 @@ export function readPath(rec: UserRecord, path: string, key?: Value): SlotValue 
   return record?.[leaf.def.element];
 }
 
+/** "00".."99": LstsummaryUser formats a date per listed user, so no padStart closures on that path. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 export function formatWebexDate(ms: number): string {
   const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  const two = TWO_DIGITS;
+  return `${two[d.getUTCMonth() + 1]}/${two[d.getUTCDate()]}/${d.getUTCFullYear()} ${two[d.getUTCHours()]}:${two[d.getUTCMinutes()]}:${two[d.getUTCSeconds()]}`;
 }
 
 export function parseWebexDate(text: string): number | undefined {
