@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '../..');
 const AREAS = ['cli-kit', 'mock-server', 'connector', 'conformance', 'test', 'bench', 'docs', 'examples', 'bin', 'README.md', 'package.json'];
 const SKIP = new Set(['node_modules', 'dist', 'reports', 'tmp']);
-// A path that climbs out of the repository into a sibling folder (../shared, ../../../shared) or names the work tree.
+// A path that climbs out of the repository into a sibling folder (the steering repo's shared/ data) or names the work tree.
 const OUTSIDE = /(?:\.\.\/)+shared\/|\/work\/(?:shared|wt|main)\b/;
 
 function files(path: string): string[] {
