@@ -9,10 +9,11 @@ import type { Exchange, Observer } from '../../engine';
 import { decodeBody, isEnvelopeError, parseEnvelope, type Envelope, type XmlNode } from '../../wire';
 import { ExchangeRing, type ExchangeResult } from './exchange-ring';
 import {
-  LONG_TEXT_SECRETS, REDACTED, isSecretName, newFindings, redactReaderDetail, redactValue, redactXmlCollect,
+  LONG_TEXT_SECRETS, REDACTED, newFindings, redactReaderDetail, redactValue, redactXmlCollect,
   scrubLiterals, secretList,
 } from './redact';
 import { xmlToObject, type PlainXml } from './xml-to-object';
+import { isSecretName } from '../../wire/secret-names';
 
 export interface JournalEntry {
   id: number;

@@ -11,8 +11,6 @@ import { SECRET_ELEMENTS, isSecretName } from '../../wire/secret-names';
 
 export const REDACTED = '***REDACTED***';
 
-export { SECRET_ELEMENTS, isSecretName };
-
 const LOWER_SECRETS = SECRET_ELEMENTS.map((e) => e.toLowerCase());
 
 /**
