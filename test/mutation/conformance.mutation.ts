@@ -20,7 +20,7 @@ afterAll(() => emulator.close());
 
 for (const def of allCases()) {
   test(`${def.group}/${def.id}`, async () => {
-    const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, seed: SEED, caseTimeoutMs: 30_000 });
+    const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, seed: SEED, caseTimeoutMs: 10_000 });
     const r = report.results[0];
     if (r.status !== 'pass') throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
   });
