@@ -1,9 +1,10 @@
 /** Request/response pairs captured during a case, with every secret masked before anyone can see them. */
+import { redactXml as redactJournalXml } from '../../mock-server/control/journal/redact';
 
 export interface CapturedExchange {
   operation?: string;
   startedAt: number;
-  /** Request body with passwords, session tickets and access tokens replaced by ******. */
+  /** Request body with passwords, session tickets and access tokens masked (as the response is). */
   request: string;
   status: number;
   response: string;
@@ -15,10 +16,13 @@ export interface CapturedExchange {
   ignoredElements?: string[];
 }
 
-const SECRET_ELEMENTS = /<((?:[\w-]+:)?(?:password|sessionTicket|webExAccessToken|accessToken|passwordHintAnswer))>[\s\S]*?<\/\1>/g;
-
+/**
+ * The emulator journal's redaction: one forward scan (linear on hostile text), secret elements by local name with
+ * any prefix (wire/secret-names.ts, the one list), unterminated ones hidden to the end, tickets in URLs. Used on
+ * requests and responses alike: a real site's AuthenticateUser answer carries a live session ticket.
+ */
 export function redactXml(xml: string): string {
-  return xml.replace(SECRET_ELEMENTS, (_m, tag: string) => `<${tag}>******</${tag}>`);
+  return redactJournalXml(xml);
 }
 
 /** Also mask secrets that travel as JSON (stdio protocol lines, adapter arguments). */

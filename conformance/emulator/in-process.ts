@@ -150,7 +150,7 @@ function capture(exchange: Exchange, response: EngineResponse, fault: string | u
     startedAt: exchange.startedAt,
     request: redactXml(typeof body === 'string' ? body : body.toString('utf8')),
     status: response.dropConnection ? 0 : response.status,
-    response: response.dropConnection ? '' : responseText(response),
+    response: response.dropConnection ? '' : redactXml(responseText(response)),
     result,
     ...(exchange.meta.exceptionID ? { exceptionID: exchange.meta.exceptionID } : {}),
     ...(fault ? { fault } : {}),

@@ -29,7 +29,7 @@ export class CaptureProxy {
           const retryAfter = upstream.headers.get('retry-after');
           if (retryAfter) headers['Retry-After'] = retryAfter;
           log?.push({
-            operation, startedAt, request: redactXml(body), status: upstream.status, response: text,
+            operation, startedAt, request: redactXml(body), status: upstream.status, response: redactXml(text),
             result: upstream.status !== 200 ? 'HTTP_ERROR' : /<(?:\w+:)?result>FAILURE</.test(text) ? 'FAILURE' : 'SUCCESS',
             exceptionID: /<(?:\w+:)?exceptionID>([^<]*)</.exec(text)?.[1],
           });

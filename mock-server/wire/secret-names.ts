@@ -2,7 +2,7 @@
  * Element local names whose text is a secret, in requests and responses (matched case-insensitively): the one
  * list the envelope reader (which never quotes them in a detail) and the journal's redaction both read.
  */
-export const SECRET_ELEMENTS = ['password', 'sessionTicket', 'webExAccessToken', 'accessToken', 'samlResponse', 'ticket'] as const;
+export const SECRET_ELEMENTS = ['password', 'passwordHintAnswer', 'sessionTicket', 'webExAccessToken', 'accessToken', 'samlResponse', 'ticket'] as const;
 
 const SECRET_SET = new Set<string>(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
 

@@ -50,7 +50,7 @@ it('a broken connector exits 1; its failure carries the exchange (secrets masked
   expect(text).toMatch(/✗ errors\/licence-on-create: expected create when session type 214 is full \(110055\) to fail with class licence; got success/);
   expect(text).toContain(`rerun: webex-conformance run --only errors --case licence-on-create --adapter ${adapterPath}`);
   expect(text).toMatch(/CreateUser → FAILURE 110055/);
-  expect(text).toMatch(/<password>\*\*\*\*\*\*<\/password>/);
+  expect(text).toMatch(/<password>\*\*\*REDACTED\*\*\*<\/password>/);
   expect(text).not.toContain('Adm1n!Conformance');
   const junit = readFileSync(files.junit, 'utf8');
   expect(junit).toMatch(/<failure message="expected create when session type 214 is full/);
