@@ -1,5 +1,6 @@
 /** The whole suite, in report order, and the filters of --only / --case. */
 import { attributeCases } from './attributes';
+import { credentialCases } from './credentials';
 import { errorCases } from './errors';
 import { featureCases } from './features';
 import { generatedCases } from './generated';
@@ -7,10 +8,11 @@ import { lifecycleCases } from './lifecycle';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { siteKindCases } from './site-kinds';
+import { timeCases } from './time';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases()];
 }
 
 export interface CaseFilter {

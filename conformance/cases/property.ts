@@ -11,7 +11,7 @@ import { CaseFailure, type CaseContext } from './types';
 const PIECES = ['a', 'Z', 'q', 'M', '0', '7', ' ', '-', '.', 'é', 'Ü', 'ß', 'ø', 'Ω', 'Ж', '日', '本', 'ش', '😀', '&', '<', '>', '"', "'", '&amp;', ']]>', '<!--'];
 
 /** Cut to at most `max` UTF-16 units without splitting a surrogate pair; no leading/trailing space. */
-function fit(text: string, max: number): string {
+export function fit(text: string, max: number): string {
   let out = '';
   for (const ch of text) {
     if (out.length + ch.length > max) break;
@@ -23,7 +23,11 @@ function fit(text: string, max: number): string {
 
 /** Free text for a leaf: 1 character up to the catalog's maximum length, the maximum itself often. */
 export function freeText(leaf: CatalogLeaf, fallbackMax = 64): fc.Arbitrary<string> {
-  const max = leaf.def.maxLength ?? fallbackMax;
+  return textUpTo(leaf.def.maxLength ?? fallbackMax);
+}
+
+/** Free text of 1 up to `max` UTF-16 units, `max` itself often. */
+export function textUpTo(max: number): fc.Arbitrary<string> {
   const pieces = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: Math.min(max, 40) }).map((p) => p.join(''));
   const full = pieces.map((p) => { let s = p; while (s.length < max) s += p; return fit(s.replace(/^ +/, 'x'), max); });
   return fc.oneof({ arbitrary: pieces.map((s) => fit(s, max)), weight: 2 }, { arbitrary: full, weight: 1 });

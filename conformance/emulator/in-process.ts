@@ -38,6 +38,8 @@ export interface SiteSpec {
   samlSSO?: boolean;
   /** Extra generated users (faker, fixed seed). */
   seedUsers?: number;
+  /** The site's name before its sequence number (default `wmconf`): names as admins type them (case, hyphens). */
+  namePrefix?: string;
 }
 
 export interface CaseSite {
@@ -104,7 +106,7 @@ export class InProcessEmulator {
   /** A fresh site: a site admin, a plain host, the requested features, limits and flags. */
   createSite(spec: SiteSpec = {}): CaseSite {
     const n = ++this.seq;
-    const name = `wmconf${n}`;
+    const name = `${spec.namePrefix ?? 'wmconf'}${n}`;
     const features = allFeatures(true);
     for (const f of spec.featuresOff ?? []) features[f] = false;
     const site = this.mock.registry.add(siteConfig({
