@@ -24,7 +24,7 @@ function freeTextLeaves(): CatalogLeaf[] {
 const TSP_INDEX = { tspAccountAccountIndex: 1 };
 
 /** A profile with every free-text attribute drawn. */
-function freeTextProfile(): fc.Arbitrary<Profile> {
+export function freeTextProfile(): fc.Arbitrary<Profile> {
   const leaves = freeTextLeaves();
   return fc.record(Object.fromEntries(leaves.map((l) => [l.def.attribute!, freeText(l)]))) as fc.Arbitrary<Profile>;
 }
@@ -84,7 +84,7 @@ const valuesOnUpdate: CaseDef = {
 };
 
 /** Nothing but `allowed` (and visit counters) differs between the two stored states of one user. */
-function expectOnly(before: UserRecord, after: UserRecord, allowed: ReadonlySet<string>, operation: string): void {
+export function expectOnly(before: UserRecord, after: UserRecord, allowed: ReadonlySet<string>, operation: string): void {
   const changed = differingPaths(before, after, new Set(['visitCount', ...allowed]));
   if (changed.length > 0) {
     fail(`${operation} to change ${allowed.size ? [...allowed].join(', ') : 'nothing'} only`,
@@ -93,23 +93,23 @@ function expectOnly(before: UserRecord, after: UserRecord, allowed: ReadonlySet<
 }
 
 type Usage = { hosts: number; sessionTypes: Record<string, number> };
-function usage(ctx: CaseContext): Usage | undefined {
+export function usage(ctx: CaseContext): Usage | undefined {
   if (!ctx.inProcess) return undefined;
   const u = ctx.control().site.usage();
   return { hosts: u.hosts.used, sessionTypes: Object.fromEntries(u.sessionTypes.map((t) => [t.id, t.used])) };
 }
 
-/** Every licence counter moved by exactly `delta` for the user's session types, and no other counter moved. */
-function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string): void {
+/** The host count moved by `hostDelta` and the counters of the `held` session types by `delta`; no other counter moved. */
+export function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string, hostDelta = delta): void {
   const after = usage(ctx);
   if (!before || !after) return;
-  const expected: Usage = { hosts: before.hosts + delta, sessionTypes: { ...before.sessionTypes } };
+  const expected: Usage = { hosts: before.hosts + hostDelta, sessionTypes: { ...before.sessionTypes } };
   for (const t of held) expected.sessionTypes[t] = (expected.sessionTypes[t] ?? 0) + delta;
   if (canonical(expected) !== canonical(after)) fail(`licence counters after ${operation}: ${canonical(expected)}`, canonical(after));
 }
 
 /** A subject with values in many fields (drawn), holding both session types: what an operation must leave alone. */
-async function richSubject(ctx: CaseContext, profile: Profile): Promise<string> {
+export async function richSubject(ctx: CaseContext, profile: Profile): Promise<string> {
   const id = ctx.unique('w');
   await ctx.users.create({ ...ctx.base(id), ...TSP_INDEX, ...profile, privilegeHost: true, password: 'Start!Passw0rd' }, SUBJECT_PATHS);
   return id;

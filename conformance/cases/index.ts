@@ -8,11 +8,12 @@ import { lifecycleCases } from './lifecycle';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { siteKindCases } from './site-kinds';
+import { structureCases } from './structure';
 import { timeCases } from './time';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases()];
 }
 
 export interface CaseFilter {

@@ -27,7 +27,7 @@ SITE_BINDING = "java:com.webex.service.binding.site."
 MAX_ATTEMPTS = 4
 PAGE_SIZE = 200
 
-# Flat attribute name, XML path under bodyContent, type (s string, b boolean, i integer),
+# Flat attribute name, XML path under bodyContent, type (s string, b boolean, i integer, il list of integers),
 # site feature that gates it, access ("" create+update, "upd" update only, "ro" read only). SPEC section 4.
 ATTRIBUTES = [
     ("firstName", "firstName", "s", "", ""),
@@ -203,6 +203,9 @@ ATTRIBUTES = [
     ("webACDPrefsManagerMonitorAllRSQueues", "webACDPrefs/managerMonitorAllRSQueues", "b", "webACD", ""),
     ("webACDPrefsMonitorAllRSAgents", "webACDPrefs/monitorAllRSAgents", "b", "webACD", ""),
     ("cmrHybridVoip", "cmrHybridVoip", "b", "", ""),  # XML API 40.11
+    # Session types (SPEC section 3, meetingTypes/meetingType*): the complete list, one element per id, licensed per
+    # type; a SetUser list only takes effect for the centers whose supportedServices flag the same request sets.
+    ("meetingTypes", "meetingTypes/meetingType", "il", "", ""),
 ]
 BY_NAME = {a[0]: a for a in ATTRIBUTES}
 BY_ELEMENT = {}
@@ -298,6 +301,14 @@ def typed(name, value):
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
         raise ConnectorError("invalidValue", "%s must be true or false, got %r" % (name, value), name)
+    if kind == "il":
+        items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else None
+        try:
+            if items is None or any(isinstance(i, bool) for i in items):
+                raise ValueError
+            return [int(str(i).strip()) for i in items if str(i).strip() != ""]
+        except ValueError:
+            raise ConnectorError("invalidValue", "%s must be a list of integers ([214, 216] or \"214,216\"), got %r" % (name, value), name)
     if kind == "i":
         if isinstance(value, bool):
             raise ConnectorError("invalidValue", "%s must be an integer" % name, name)
@@ -348,10 +359,13 @@ def elements(profile):
         parts = BY_NAME[name][1].split("/")
         for part in parts[:-1]:
             node = node.setdefault(part, {})
-        node[parts[-1]] = text_of(value)
+        node[parts[-1]] = [text_of(v) for v in value] if isinstance(value, list) else text_of(value)
+
+    def one(k, v):
+        return "<%s>%s</%s>" % (k, render(v) if isinstance(v, dict) else escape(v), k)
 
     def render(node):
-        return "".join("<%s>%s</%s>" % (k, render(v) if isinstance(v, dict) else escape(v), k) for k, v in node.items())
+        return "".join("".join(one(k, i) for i in v) if isinstance(v, list) else one(k, v) for k, v in node.items())
     return render(tree)
 
 
@@ -363,6 +377,12 @@ def profile_of(body):
     default = next((a for a in accounts if (child(a, "defaultFlag") is not None and (child(a, "defaultFlag").text or "").lower() == "true")), accounts[0] if accounts else None)
     for name, path, kind, _feature, _access in ATTRIBUTES:
         if name == "password":
+            continue
+        if kind == "il":
+            parent = find(body, path.rsplit("/", 1)[0])
+            if parent is not None:
+                leaf = path.rsplit("/", 1)[1]
+                out[name] = [int(c.text) for c in parent if local(c.tag) == leaf and (c.text or "").strip().lstrip("-").isdigit()]
             continue
         node = find(default, path[len(TSP_PREFIX):]) if path.startswith(TSP_PREFIX) else find(body, path)
         if node is None:
@@ -563,7 +583,7 @@ class Connector:
                 node = child(node, "enabled")
             if node is not None and (node.text or "").strip().lower() in ("true", "false"):
                 features[key] = node.text.strip().lower() == "true"
-        types = {"s": "string", "b": "boolean", "i": "integer"}
+        types = {"s": "string", "b": "boolean", "i": "integer", "il": "integerList"}
         out = []
         for name, _path, kind, feature, _access in ATTRIBUTES:
             entry = {"name": name, "type": types[kind]}

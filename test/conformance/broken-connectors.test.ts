@@ -31,6 +31,11 @@ import { createAdapter as retryAfterZeroAsAbsent } from '../broken-connectors/re
 import { createAdapter as ticketNeverRenewed } from '../broken-connectors/ticket-never-renewed';
 import { createAdapter as truncatesPassword } from '../broken-connectors/truncates-password';
 import { createAdapter as unescapedCredentials } from '../broken-connectors/unescaped-credentials';
+import { createAdapter as ignoresFollowUpFailure } from '../broken-connectors/ignores-follow-up-failure';
+import { createAdapter as listAsOneElement } from '../broken-connectors/list-as-one-element';
+import { createAdapter as renameDropsChanges } from '../broken-connectors/rename-drops-changes';
+import { createAdapter as renameRewritesEmail } from '../broken-connectors/rename-rewrites-email';
+import { createAdapter as tspFirstAccount } from '../broken-connectors/tsp-first-account';
 import { failedIds, runWith } from './run-suite';
 
 /** Seed for the slices that hold seeded cases: the drawn values, and so the verdict, are the same every run. */
@@ -65,7 +70,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['errors/unknown-attribute']],
   ['never refreshes its OAuth access token', neverRefreshes, { groups: ['oauth'] }, ['oauth/expiry-mid-run']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-*', 'authentication'] },
-    ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/rate-limited-retry-after-http-date', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-rename', 'errors/transient-dropped-update']],
+    ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/rate-limited-retry-after-absent', 'errors/rate-limited-retry-after-http-date', 'errors/rate-limited-retry-after-zero', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-rename', 'errors/transient-dropped-update']],
   // The generated cases (conformance/cases/generated.ts), each against the bug it was written for.
   ['retries a rate limit at once, ignoring Retry-After', ignoresRetryAfter, { groups: ['errors'], ids: ['rate-limited-retry-after*', 'rate-limited-retry'] },
     ['errors/rate-limited-retry-after', 'errors/rate-limited-retry-after-http-date']],
@@ -92,6 +97,17 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['errors/rate-limited-retry-after-absent']],
   ['reads Retry-After: 0 as no header', retryAfterZeroAsAbsent, { groups: ['errors'], ids: ['rate-limited-retry-after*', 'rate-limited-retry'] },
     ['errors/rate-limited-retry-after-zero']],
+  // Structure: lists with several entries, renames, a follow-up that fails after a create (conformance/cases/structure.ts).
+  ['writes a list as one joined element', listAsOneElement, { groups: ['attributes'], ids: ['session-types.*', 'tsp-accounts.*', 'privilegeHost.*'] },
+    ['attributes/session-types.with-services']],
+  ['writes every telephony account as account 1', tspFirstAccount, { groups: ['attributes'], ids: ['tsp-accounts.*', 'tspAccountCustom1.*'] },
+    ['attributes/tsp-accounts.several']],
+  ['derives the email from the new webExId on a rename', renameRewritesEmail, { groups: ['lifecycle', 'attributes'], ids: ['whole-user.rename', 'rename-with-changes', 'webExId.*'] },
+    ['lifecycle/rename-with-changes', 'lifecycle/whole-user.rename']],
+  ['sends a rename without the other changes', renameDropsChanges, { groups: ['lifecycle', 'attributes'], ids: ['whole-user.rename', 'rename-with-changes', 'webExId.*'] },
+    ['lifecycle/rename-with-changes']],
+  ['ignores a follow-up SetUser that fails after the create', ignoresFollowUpFailure, { groups: ['errors', 'personalUrl'], ids: ['follow-up-fails-after-create', 'set-after-create', 'invalid-on-create'] },
+    ['errors/follow-up-fails-after-create', 'personalUrl/invalid-on-create']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {
