@@ -5,13 +5,14 @@
  */
 import { EXCEPTIONS, formatReason, operationForType, type ExceptionKey, type OperationDef } from './catalog';
 import { HANDLERS } from './operations';
+import type { OperationResult } from './operations/types';
 import { authenticate, authorize, type Caller } from './site/auth';
 import type { SiteRegistry } from './site/registry';
 import type { Site } from './site/site';
 import { WebexError } from './site/webex-error';
 import { AnswerCache } from './operations/answer-cache';
 import {
-  RESPONSE_CONTENT_TYPE, failureEnvelope, isEnvelopeError, parseEnvelope, successEnvelope,
+  RESPONSE_CONTENT_TYPE, failureEnvelope, isEnvelopeError, parseEnvelope, successEnvelope, successEnvelopeAround,
   type Envelope, type GsbStatus, type XmlNode,
 } from './wire';
 
@@ -29,6 +30,8 @@ export interface EngineResponse {
    * by every request that got them — never mutate one; read text with `responseText`.
    */
   body: string | Buffer;
+  /** The body Buffer is a cached answer that lives on: an observer may keep a reference instead of a copy. */
+  shared?: boolean;
   /** Drop the connection instead of answering (fault injection). */
   dropConnection?: boolean;
 }
@@ -156,9 +159,12 @@ export class Engine {
   readonly observers: Observer[] = [];
   /** Whole GetUser answers reused until the user or the site config changes. */
   readonly answers: AnswerCache;
+  /** LstsummaryUser's `<use:user>` items, joined as bytes into each page. */
+  readonly listItems: AnswerCache;
 
-  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now, opts: { answerCacheBytes?: number } = {}) {
+  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now, opts: { answerCacheBytes?: number; listItemCacheBytes?: number } = {}) {
     this.answers = new AnswerCache(opts.answerCacheBytes);
+    this.listItems = new AnswerCache(opts.listItemCacheBytes ?? DEFAULT_LIST_ITEM_CACHE_BYTES);
   }
 
   async handle(request: EngineRequest): Promise<EngineResponse> {
@@ -261,15 +267,47 @@ export class Engine {
       if (reusable) {
         const bytes = this.answers.get(reusable.user, reusable.user.values, site.config, gsbStatus ?? 'PRIMARY',
           () => successEnvelope(op.responseType, reusable.render(reusable.user), { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
-        return xmlResponse(bytes);
+        return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: bytes, shared: true };
       }
+      if (result.userItems) return xmlResponse(this.joinItems(result, op, site, gsbStatus));
       return xmlResponse(successEnvelope(op.responseType, result.body ?? '', { bodyNamespaces: result.bodyNamespaces, rootNamespaces: result.rootNamespaces, gsbStatus }));
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
       return webexFailure(e, meta, gsbStatus);
     }
   }
+
+  /**
+   * A page as one Buffer: envelope text, each user's cached item bytes, the text after them — the bytes
+   * Buffer.from(successEnvelope(…)) would give, without building (and later flattening and encoding) a 40 KB
+   * string per request.
+   */
+  private joinItems(result: OperationResult, op: OperationDef, site: Site, gsbStatus: GsbStatus | undefined): Buffer {
+    const { users, render, after } = result.userItems!;
+    const [open, close] = successEnvelopeAround(op.responseType, { bodyNamespaces: result.bodyNamespaces, rootNamespaces: result.rootNamespaces, gsbStatus });
+    const items = new Array<Buffer>(users.length);
+    let size = 0;
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i];
+      const b = this.listItems.get(u, u.values, site.config, u.lastLoginAt, () => render(u), u.modifiedAt);
+      items[i] = b;
+      size += b.length;
+    }
+    const tail = after + close;
+    const headBytes = Buffer.byteLength(open);
+    const out = Buffer.allocUnsafe(headBytes + size + Buffer.byteLength(tail));
+    let at = out.write(open, 0, 'utf8');
+    for (const b of items) {
+      out.set(b, at);
+      at += b.length;
+    }
+    out.write(tail, at, 'utf8');
+    return out;
+  }
 }
+
+/** ~100,000 LstsummaryUser items of ~430 bytes. */
+export const DEFAULT_LIST_ITEM_CACHE_BYTES = 48 * 1024 * 1024;
 
 export interface RunOptions {
   /** Answer with this gsbStatus (a site on its backup servers). */

@@ -53,6 +53,7 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
       journal: control.journal ? control.journal.health() : null,
       faults: control.faults.list().length,
       answerCache: control.engine.answers.stats(),
+      listItemCache: control.engine.listItems.stats(),
       persistent: control.store !== undefined,
     });
   });

@@ -1,16 +1,25 @@
 /**
- * Whole GetUser answers (envelope included) as UTF-8 bytes, one per user, reused while nothing they depend on
- * changed: the user's value array (every write replaces it, none mutates it), the site's config object
- * (settings patches replace it) and gsbStatus. Encoding a fully populated user and copying it to bytes is most
- * of a GetUser's cost (bench/FIXES.md). Bounded by bytes, least recently used first out.
+ * Answers built from one user as UTF-8 bytes, one per user, reused while nothing they depend on changed: the
+ * user's value array (every write replaces it, none mutates it), the site's config object (settings patches
+ * replace it) and up to two stamps compared by identity (GetUser: gsbStatus; a LstsummaryUser item: the login
+ * and modification times, which change without a write). The engine keeps one cache per rendering: whole
+ * GetUser answers (envelope included), and LstsummaryUser's `<use:user>` items, which a page joins as bytes.
+ * Encoding a user and copying it to bytes is most of such a request's cost (bench/FIXES.md). Bounded by bytes;
+ * eviction is least recently used, approximated by a second chance (a hit only sets a flag: moving the entry in
+ * the Map on every hit cost more than the rest of a 100-user page).
  */
-import type { GsbStatus } from '../wire';
+
+/** A cache key part compared with ===. */
+export type Stamp = string | number | undefined;
 
 interface Entry {
   values: object;
   config: object;
-  gsbStatus: GsbStatus;
+  stamp: Stamp;
+  stamp2: Stamp;
   bytes: Buffer;
+  /** Read since it last reached the front of the eviction order (second chance). */
+  recent: boolean;
 }
 
 export interface AnswerCacheStats {
@@ -24,7 +33,7 @@ export interface AnswerCacheStats {
 export const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 export class AnswerCache {
-  /** Keyed by the user record; Map order is recency (a hit moves its entry to the end). */
+  /** Keyed by the user record; Map order is insertion, an entry read since goes to the end instead of out. */
   private readonly entries = new Map<object, Entry>();
   private bytes = 0;
   private hits = 0;
@@ -33,23 +42,28 @@ export class AnswerCache {
   constructor(readonly maxBytes = DEFAULT_ANSWER_CACHE_BYTES) {}
 
   /** The cached answer for `owner`, or `render()`'s, stored when it fits. */
-  get(owner: object, values: object, config: object, gsbStatus: GsbStatus, render: () => string): Buffer {
+  get(owner: object, values: object, config: object, stamp: Stamp, render: () => string, stamp2?: Stamp): Buffer {
     const hit = this.entries.get(owner);
-    if (hit && hit.values === values && hit.config === config && hit.gsbStatus === gsbStatus) {
+    if (hit && hit.values === values && hit.config === config && hit.stamp === stamp && hit.stamp2 === stamp2) {
       this.hits++;
-      this.entries.delete(owner);
-      this.entries.set(owner, hit);
+      hit.recent = true;
       return hit.bytes;
     }
     this.misses++;
     if (hit) this.drop(owner, hit);
     const bytes = Buffer.from(render(), 'utf8');
     if (bytes.length <= this.maxBytes) {
-      this.entries.set(owner, { values, config, gsbStatus, bytes });
+      this.entries.set(owner, { values, config, stamp, stamp2, bytes, recent: false });
       this.bytes += bytes.length;
-      for (const [key, old] of this.entries) {
-        if (this.bytes <= this.maxBytes) break;
-        this.drop(key, old);
+      while (this.bytes > this.maxBytes) {
+        const [key, old] = this.entries.entries().next().value as [object, Entry];
+        if (old.recent) {
+          old.recent = false;
+          this.entries.delete(key);
+          this.entries.set(key, old);
+        } else {
+          this.drop(key, old);
+        }
       }
     }
     return bytes;

@@ -5,7 +5,8 @@ import { element } from '../wire/escape';
 import { LIST_DEFAULT_MAX, MODIFIED_WINDOW_MAX_MS, ORDER_BY_KEYS, listUsers, objectGuidOf, summaryOf, type ListQuery } from '../site/list-users';
 import { parseWebexDate } from '../site/user-record';
 import { WebexError, cantSetField } from '../site/webex-error';
-import { SLOT } from '../site/user-record';
+import { SLOT, type UserRecord } from '../site/user-record';
+import type { Site } from '../site/site';
 import { encodeUser } from './codec/encode-user';
 import type { OperationContext, OperationResult } from './types';
 
@@ -69,16 +70,18 @@ function matchingRecords(total: number, returned: number, startFrom: number): st
 export function lstsummaryUser(ctx: OperationContext): OperationResult {
   const page = listUsers(ctx.site, readListQuery(ctx.body));
   if (page.users.length === 0) throw new WebexError('noRecordFound');
-  let out = '';
-  const controlHub = ctx.site.config.flags.controlHubManaged;
-  for (const rec of page.users) {
-    const s = summaryOf(rec);
-    // The two times are built by formatWebexDate (digits, '/', ':' and a space): nothing to escape.
-    // objectGUID: "On control hub managed sites LstSummaryUser also returns an objectGUID" (position not documented).
-    const guid = controlHub ? element('use', 'objectGUID', objectGuidOf(ctx.site, rec)) : '';
-    out += `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}<use:lastLoginTime>${s.lastLoginTime}</use:lastLoginTime><use:lastModifiedTime>${s.lastModifiedTime}</use:lastModifiedTime>${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}${guid}</use:user>`;
-  }
-  return { body: out + matchingRecords(page.total, page.users.length, page.startFrom) };
+  const site = ctx.site;
+  const render = (rec: UserRecord) => summaryItem(site, rec);
+  return { userItems: { users: page.users, render, after: matchingRecords(page.total, page.users.length, page.startFrom) } };
+}
+
+/** One `<use:user>` of LstsummaryUser (what the engine caches per user: see OperationResult.userItems). */
+export function summaryItem(site: Site, rec: UserRecord): string {
+  const s = summaryOf(rec);
+  // The two times are built by formatWebexDate (digits, '/', ':' and a space): nothing to escape.
+  // objectGUID: "On control hub managed sites LstSummaryUser also returns an objectGUID" (position not documented).
+  const guid = site.config.flags.controlHubManaged ? element('use', 'objectGUID', objectGuidOf(site, rec)) : '';
+  return `<use:user>${element('use', 'webExId', s.webExId)}${element('use', 'firstName', s.firstName)}${element('use', 'lastName', s.lastName)}${element('use', 'email', s.email)}${element('use', 'registrationDate', s.registrationDate)}<use:lastLoginTime>${s.lastLoginTime}</use:lastLoginTime><use:lastModifiedTime>${s.lastModifiedTime}</use:lastModifiedTime>${element('use', 'active', s.active)}${element('use', 'timeZoneID', String(s.timeZoneID))}${guid}</use:user>`;
 }
 
 /** Deprecated LstUser: the full user record (userInstanceType) per item. */

@@ -22,6 +22,12 @@ export interface OperationResult {
    * engine may send the bytes it built last time (operations/answer-cache.ts); `render` builds the inner XML.
    */
   reusable?: { user: UserRecord; render: (user: UserRecord) => string };
+  /**
+   * Instead of `body`: one item per user, then `after` (LstsummaryUser's page). Each item is a function of the
+   * user's values, login and modification times and the site's config alone, so the engine joins the bytes it
+   * built last time for that user (operations/answer-cache.ts). One rendering only: LstsummaryUser's summary.
+   */
+  userItems?: { users: readonly UserRecord[]; render: (user: UserRecord) => string; after: string };
   /** Extra namespace declarations on bodyContent (site/ep services). */
   bodyNamespaces?: Record<string, string>;
   /** The root's namespace declarations, when a service's real answers declare others than serv/com/use. */

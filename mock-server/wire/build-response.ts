@@ -22,11 +22,22 @@ export interface SuccessOptions {
 const declarations = (ns: Record<string, string>): string => Object.entries(ns).map(([p, uri]) => ` xmlns:${p}="${uri}"`).join('');
 
 export function successEnvelope(responseType: string, inner: string, opts: SuccessOptions = {}): string {
+  if (inner === '') return successEnvelopeAround(responseType, opts, true)[0];
+  const [before, after] = successEnvelopeAround(responseType, opts);
+  return `${before}${inner}${after}`;
+}
+
+/**
+ * The SUCCESS envelope as the text before and after a non-empty inner content (a page joined as bytes);
+ * `empty`: the whole envelope with an empty bodyContent as `before`, `after` empty.
+ */
+export function successEnvelopeAround(responseType: string, opts: SuccessOptions = {}, empty = false): [string, string] {
   const ns = opts.bodyNamespaces ? declarations(opts.bodyNamespaces) : '';
   const open = `<serv:bodyContent xsi:type="${responseType}" xmlns:xsi="${NS.xsi}"${ns}`;
-  const content = inner === '' ? `${open}/>` : `${open}>${inner}</serv:bodyContent>`;
   const root = opts.rootNamespaces ? `<serv:message${declarations(opts.rootNamespaces)}>` : ROOT_OPEN;
-  return `${DECL}${root}<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus></serv:response></serv:header><serv:body>${content}</serv:body>${ROOT_CLOSE}`;
+  const head = `${DECL}${root}<serv:header><serv:response><serv:result>SUCCESS</serv:result><serv:gsbStatus>${opts.gsbStatus ?? 'PRIMARY'}</serv:gsbStatus></serv:response></serv:header><serv:body>`;
+  const tail = `</serv:body>${ROOT_CLOSE}`;
+  return empty ? [`${head}${open}/>${tail}`, ''] : [`${head}${open}>`, `</serv:bodyContent>${tail}`];
 }
 
 export interface FailureOptions {

@@ -92,12 +92,16 @@ export class ExchangeRing {
     return (this.first + k) % this.entries;
   }
 
-  /** `readable`: the engine's reader understood the envelope (reading it again is worth it). */
-  push(startedAt: number, durationMs: number, status: number, request: Buffer | string, response: Buffer | string, meta: ExchangeMeta, readable: boolean): void {
+  /**
+   * `readable`: the engine's reader understood the envelope (reading it again is worth it). `shared`: the
+   * response Buffer is a cached answer that lives on anyway, so a reference is kept instead of a copy (a
+   * Buffer made for this request alone is copied: keeping it would keep one object per request alive).
+   */
+  push(startedAt: number, durationMs: number, status: number, request: Buffer | string, response: Buffer | string, meta: ExchangeMeta, readable: boolean, shared = false): void {
     const maxBody = this.maxBodyBytes;
     const requestIsString = typeof request === 'string';
     const requestFull = requestIsString ? Buffer.byteLength(request) : request.length;
-    const responseIsRef = typeof response !== 'string' && response.length <= maxBody;
+    const responseIsRef = shared && typeof response !== 'string' && response.length <= maxBody;
     const responseFull = typeof response === 'string' ? Buffer.byteLength(response) : response.length;
     let need = Math.min(requestFull, maxBody) + (responseIsRef ? 0 : Math.min(responseFull, maxBody));
     const caller = short(meta.caller);

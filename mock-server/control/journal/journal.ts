@@ -108,7 +108,7 @@ export class Journal {
   readonly observer: Observer = (x) => this.record(x);
 
   record(x: Exchange): void {
-    this.ring.push(x.startedAt, x.durationMs, x.response.status, x.request.body, x.response.body, x.meta, x.envelope !== undefined);
+    this.ring.push(x.startedAt, x.durationMs, x.response.status, x.request.body, x.response.body, x.meta, x.envelope !== undefined, x.response.shared === true);
   }
 
   /** Newest last; `limit` keeps the most recent matches. */
