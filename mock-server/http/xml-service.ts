@@ -5,7 +5,7 @@
  * more than the whole engine (bench/FIXES.md: Express answering fixed bytes reaches ~0.23× bare node:http).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine } from '../engine';
+import type { Engine, EngineResponse } from '../engine';
 import type { HostPolicy } from './host-policy';
 
 export const XML_SERVICE_PATH = '/WBXService/XMLService';
@@ -44,9 +44,32 @@ function foreignOrigin(req: IncomingMessage, policy: HostPolicy | undefined): st
   return origin;
 }
 
+/**
+ * The three headers the door reads, from `rawHeaders`: `req.headers` builds an object of every header on first
+ * read, a cost bare node:http never pays. Host and Content-Length as node keeps them (the first); any Origin
+ * sends the request through `req.headers` (duplicates joined), which only browsers pay.
+ */
+interface DoorHeaders { host: string | undefined; contentLength: string | undefined; hasOrigin: boolean }
+
+function doorHeaders(req: IncomingMessage): DoorHeaders {
+  const raw = req.rawHeaders;
+  let host: string | undefined;
+  let contentLength: string | undefined;
+  let hasOrigin = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    // Lengths first: most headers are skipped without a lower-casing copy.
+    if (name.length === 4) { if (host === undefined && name.toLowerCase() === 'host') host = raw[i + 1]; }
+    else if (name.length === 14) { if (contentLength === undefined && name.toLowerCase() === 'content-length') contentLength = raw[i + 1]; }
+    else if (name.length === 6 && name.toLowerCase() === 'origin') hasOrigin = true;
+  }
+  return { host, contentLength, hasOrigin };
+}
+
 export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMIT_BYTES, policy?: HostPolicy): XmlServiceHandler {
   return (req, res) => {
-    const origin = foreignOrigin(req, policy);
+    const headers = doorHeaders(req);
+    const origin = headers.hasOrigin ? foreignOrigin(req, policy) : undefined;
     if (origin !== undefined) {
       plain(res, 403, `webex-mock refuses XML API requests from the web page at ${origin}: real Webex clients send no Origin header, `
         + 'and a page on another origin (or under a rebound DNS name) must not use the demo credentials. Call the XML API from your '
@@ -54,7 +77,7 @@ export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMI
       req.resume();
       return;
     }
-    const declared = Number(req.headers['content-length']);
+    const declared = Number(headers.contentLength);
     if (declared > limitBytes) {
       refuseTooLarge(req, res, 0);
       return;
@@ -76,21 +99,38 @@ export function xmlServiceHandler(engine: Engine, limitBytes = DEFAULT_BODY_LIMI
     req.on('error', () => res.destroy());
     const onEnd = () => {
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-      engine.handle({ body, host: req.headers.host }).then((out) => {
-        if (out.dropConnection) {
-          req.socket.destroy();
-          return;
-        }
-        send(res, out.status, out.headers, out.body);
-      }).catch((e: Error) => {
-        // Also a response the socket refuses (an interceptor's bad header): never an unhandled rejection.
-        process.stderr.write(`webex-mock: ${e.stack}\n`);
-        if (res.headersSent) res.destroy();
-        else plain(res, 500, 'Internal error.\n');
-      });
+      let out: EngineResponse | Promise<EngineResponse>;
+      try {
+        out = engine.respond({ body, host: headers.host });
+      } catch (e) {
+        failed(res, e as Error);
+        return;
+      }
+      // No promise unless an interceptor answers later (a latency fault).
+      if (out instanceof Promise) out.then((r) => answer(req, res, r)).catch((e: Error) => failed(res, e));
+      else answer(req, res, out);
     };
     req.on('end', onEnd);
   };
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, out: EngineResponse): void {
+  if (out.dropConnection) {
+    req.socket.destroy();
+    return;
+  }
+  try {
+    send(res, out.status, out.headers, out.body);
+  } catch (e) {
+    failed(res, e as Error);
+  }
+}
+
+/** Also a response the socket refuses (an interceptor's bad header): never an unhandled rejection. */
+function failed(res: ServerResponse, e: Error): void {
+  process.stderr.write(`webex-mock: ${e.stack}\n`);
+  if (res.headersSent) res.destroy();
+  else plain(res, 500, 'Internal error.\n');
 }
 
 /** Bytes of a too-large body read and dropped before the 413 (beyond this the answer goes out and the socket closes). */

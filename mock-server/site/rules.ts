@@ -66,6 +66,20 @@ export function hashPassword(password: string, salt = newSalt()): { hash: string
   return { hash: hash('sha256', salt + password, 'hex'), salt };
 }
 
+/**
+ * The password each stored hash last matched, so a client that sends its password with every request (all XML
+ * API clients do) costs one string compare instead of a SHA-256 per request. Process memory only: never
+ * journaled, persisted or logged (the journal holds the raw request bytes anyway and redacts them when read).
+ * A hash is unique per user and salt, and a password change makes a new one; bounded, cleared when full.
+ */
+const lastMatched = new Map<string, string>();
+const LAST_MATCHED_MAX = 10_000;
+
 export function passwordMatches(password: string, hash: string | undefined, salt: string | undefined): boolean {
-  return hash !== undefined && salt !== undefined && hashPassword(password, salt).hash === hash;
+  if (hash === undefined || salt === undefined) return false;
+  if (lastMatched.get(hash) === password) return true;
+  if (hashPassword(password, salt).hash !== hash) return false;
+  if (lastMatched.size >= LAST_MATCHED_MAX) lastMatched.clear();
+  lastMatched.set(hash, password);
+  return true;
 }

@@ -157,3 +157,16 @@ describe('privileges', () => {
     expect(readPath(site.findUser('host')!, 'active')).toBe('ACTIVATED');
   });
 });
+
+describe('password checks remember the last match per stored hash', () => {
+  it('a matched password keeps matching; another one, and the old one after a password change, are still refused', async () => {
+    const mock = createWebexMock();
+    const host: Security = { siteName: 'demo', webExID: 'host', password: DEMO.host.password };
+    for (let i = 0; i < 2; i++) expectSuccess(await call(mock, 'GetUser', '<webExId>host</webExId>', host));
+    expectFailure(await call(mock, 'GetUser', '<webExId>host</webExId>', { ...host, password: `${host.password}x` }), '030002');
+    expectFailure(await call(mock, 'GetUser', '<webExId>host</webExId>', { ...host, password: host.password!.slice(0, -1) }), '030002');
+    expectSuccess(await call(mock, 'SetUser', elements({ webExId: 'host', password: 'N3w!Passw0rd' }), ADMIN));
+    expectFailure(await call(mock, 'GetUser', '<webExId>host</webExId>', host), '030002');
+    expectSuccess(await call(mock, 'GetUser', '<webExId>host</webExId>', { ...host, password: 'N3w!Passw0rd' }));
+  });
+});
