@@ -16,6 +16,8 @@ const equivalent = new Map(equivalents.map((e) => [`${e.file}:${e.line}:${e.muta
 
 const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0 };
 const survivors = new Map();
+/** Reasons Stryker gives for ignored mutants (a `// Stryker disable` comment's text, or static) → count. */
+const ignoredWhy = new Map();
 const files = new Set();
 for (const input of inputs) {
   const report = JSON.parse(readFileSync(input, 'utf8'));
@@ -25,6 +27,7 @@ for (const input of inputs) {
     for (const m of file.mutants) {
       if ((m.status === 'Survived' || m.status === 'NoCoverage') && equivalent.has(keyOf(rel, m))) { counts.Equivalent++; continue; }
       counts[m.status] = (counts[m.status] ?? 0) + 1;
+      if (m.status === 'Ignored') { const k = `${rel}: ${m.statusReason ?? 'ignored'}`; ignoredWhy.set(k, (ignoredWhy.get(k) ?? 0) + 1); }
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
         if (!survivors.has(rel)) survivors.set(rel, []);
         survivors.get(rel).push(m);
@@ -43,7 +46,7 @@ const lines = [
   `Of ${valid} non-equivalent mutants, ${counts.Killed} were killed by a conformance case, ${counts.Timeout} timed out (counted as detected, as Stryker does; `
     + `with timeouts counted as survivors the score is ${pct(counts.Killed, valid)}), ${counts.Survived} survived, ${counts.NoCoverage} were reached by no case. `
     + `${counts.Equivalent} equivalent mutants (listed with their reasons in conformance/mutation-equivalents.json) are left out; `
-    + `${counts.CompileError} did not compile (TypeScript checker); ${counts.Ignored} static mutants were ignored (see stryker.config.json).`,
+    + `${counts.CompileError} did not compile (TypeScript checker); ${counts.Ignored} were ignored: static mutants (see stryker.config.json) and code out of the suite's reach, marked in the source with the reason (listed below).`,
   '',
   `Files mutated: ${[...files].sort().map((f) => `\`${f}\``).join(', ')}.`,
   '',
@@ -61,6 +64,10 @@ for (const [file, mutants] of [...survivors].sort()) {
   }
   lines.push('');
 }
+lines.push('## Ignored mutants', '');
+for (const [why, n] of [...ignoredWhy].sort()) lines.push(`- ${n} × ${why.replace(/\s+/g, ' ')}`);
+if (ignoredWhy.size === 0) lines.push('None.');
+lines.push('');
 writeFileSync(join(ROOT, 'docs/reports/mutation.md'), `${lines.join('\n').trimEnd()}\n`);
 process.stdout.write(`${lines[2]} (docs/reports/mutation.md)\n`);
 if (!existsSync(join(ROOT, 'docs/reports/mutation.md'))) process.exit(1);
