@@ -4,7 +4,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
 import { XML_SERVICE_PATH, isXmlServiceRequest, parseByteLimit, xmlServiceHandler, type XmlServiceHandler } from './http/xml-service';
 import type { Express } from 'express';
 import { Engine, responseText } from './engine';
@@ -17,7 +16,7 @@ import { gracefulClose } from './http/graceful-shutdown';
 import type { ParsedScenario } from './control/scenarios/parse-scenario';
 
 /*
- * Express (with the admin API, the OAuth endpoints, zod and the Inspector), YAML scenario files and SQLite are
+ * Express (with the admin API, the OAuth endpoints, zod and the Inspector), YAML scenario files, SQLite and TLS are
  * loaded when first needed, not at start: the XML door is plain node:http, and most runs never use a data dir
  * (issue 14 §4: start-up was ~600 ms of module loading).
  */
@@ -27,6 +26,7 @@ const lazy = {
   oauth: () => require('./oauth') as typeof import('./oauth'),
   bundled: () => require('./control/scenarios/bundled') as typeof import('./control/scenarios/bundled'),
   sqlite: () => require('./control/persistence/sqlite-store') as typeof import('./control/persistence/sqlite-store'),
+  https: () => require('node:https') as typeof import('node:https'),
 };
 
 export interface WebexMockOptions {
@@ -125,7 +125,7 @@ function serveHttp(appOf: () => Express, xml: XmlServiceHandler | undefined, hos
   return new Promise((resolve, reject) => {
     hostPolicy?.allow(host); // the name given to --host is this server too
     const handler: RequestListener = (req, res) => (xml && isXmlServiceRequest(req) ? xml(req, res) : appOf()(req, res));
-    const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
+    const server: Server = opts.tls ? lazy.https().createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
     server.listen(opts.port ?? 0, host);
     server.once('error', reject);
     server.once('listening', () => {

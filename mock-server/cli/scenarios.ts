@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { responseText } from '../engine';
-// YAML and zod load only for these commands.
+// YAML and zod load only for these commands, and fast-xml-parser (pretty printing) only for reproduce.
 const bundled = () => require('../control/scenarios/bundled') as typeof import('../control/scenarios/bundled');
-import { prettyXml } from './pretty-xml';
+const prettyXml = (xml: string): string => (require('./pretty-xml') as typeof import('./pretty-xml')).prettyXml(xml);
 import { runReproduce } from './reproduce';
 import { scenarioProblem } from './scenario-ref';
 

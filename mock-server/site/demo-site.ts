@@ -1,11 +1,13 @@
 /**
  * The default demo site served by `npm start` (documented in README): siteName `demo`, siteID 100001,
  * admin `admin` / `P@ssword123` (access token `demo-access-token`), a non-admin host `host` / `P@ssword123`,
- * and 50 users generated with a fixed faker seed — the same users on every machine, every run.
+ * and 50 users generated with a fixed faker seed — the same users on every machine, every run. Those 50 are
+ * written out in demo-profiles.ts (a test regenerates them with faker), so a start loads no faker; faker is
+ * loaded when other users are generated (seedUsers, fakeProfile).
  */
-// One locale, not faker's index of ~70 (1.1 s of start-up there, 0.2 s here); the same generator and data, so the same seed gives the same users.
-import { faker } from '@faker-js/faker/locale/en';
+import type { Faker } from '@faker-js/faker';
 import { TIME_ZONES } from '../catalog';
+import { DEMO_PROFILE_FIELDS, DEMO_PROFILE_ROWS } from './demo-profiles';
 import type { SiteRegistry } from './registry';
 import type { Site } from './site';
 import { allFeatures, knownSessionType, siteConfig, type SiteConfig } from './site-config';
@@ -38,8 +40,17 @@ export function demoSiteConfig(): SiteConfig {
 
 type Profile = Record<string, InputValue | ListInputItem[]>;
 
-/** A realistic user profile from faker (caller seeds faker). */
+// One locale, not faker's index of ~70 (1.1 s of start-up there, 0.2 s here); the same generator and data, so
+// the same seed gives the same users. Loaded on first use.
+let loaded: Faker | undefined;
+export function enFaker(): Faker {
+  loaded ??= (require('@faker-js/faker/locale/en') as typeof import('@faker-js/faker/locale/en')).faker;
+  return loaded;
+}
+
+/** A realistic user profile from faker (caller seeds `enFaker()`). */
 export function fakeProfile(i: number, domain: string): Profile {
+  const faker = enFaker();
   const firstName = faker.person.firstName();
   const lastName = faker.person.lastName();
   const webExId = `${firstName}.${lastName}${i}`.toLowerCase().replace(/[^a-z0-9._-]/g, '');
@@ -72,7 +83,7 @@ export function fakeProfile(i: number, domain: string): Profile {
 
 /** Seed `count` generated users (licence checks on: a seed that does not fit the site's licences fails loudly). */
 export function seedUsers(site: Site, count: number, seed: number, epoch: number): void {
-  faker.seed(seed);
+  enFaker().seed(seed);
   const domain = `${site.name}.example.com`;
   for (let i = 1; i <= count; i++) {
     site.createUser(inputFromPaths(fakeProfile(i, domain)), { at: epoch + i * 60_000 });
@@ -89,6 +100,11 @@ export function addDemoSite(registry: SiteRegistry): Site {
   site.createUser(inputFromPaths({
     webExId: DEMO.host.webExId, email: DEMO.host.email, firstName: 'Demo', lastName: 'Host', password: DEMO.host.password,
   }), { at: at + 1000 });
-  seedUsers(site, DEMO.seededUsers, DEMO.seed, at + 60_000);
+  // The users seedUsers(site, DEMO.seededUsers, DEMO.seed, at + 60_000) would create, from their written-out profiles.
+  DEMO_PROFILE_ROWS.forEach((row, k) => {
+    const profile: Profile = {};
+    DEMO_PROFILE_FIELDS.forEach((field, f) => { profile[field] = row[f]; });
+    site.createUser(inputFromPaths(profile), { at: at + 60_000 + (k + 1) * 60_000 });
+  });
   return site;
 }

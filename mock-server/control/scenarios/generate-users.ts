@@ -3,9 +3,8 @@
  * titles, companies and places once per seed, and a seeded PRNG combines them: 100k users cost the site's own
  * CreateUser rules (~40 µs a user) and little else. Same seed → same users on every machine.
  */
-// One locale, not faker's index of ~70 (1.1 s of start-up there, 0.2 s here); the same generator and data, so the same seed gives the same users.
-import { faker } from '@faker-js/faker/locale/en';
 import { TIME_ZONES } from '../../catalog';
+import { enFaker } from '../../site/demo-site';
 import { SeededRandom } from '../../site/random';
 import type { Site } from '../../site/site';
 import { inputFromPaths, type InputValue, type ListInputItem } from '../../site/user-input';
@@ -19,6 +18,7 @@ const poolCache = new Map<number, Pools>();
 function pools(seed: number): Pools {
   let p = poolCache.get(seed);
   if (p) return p;
+  const faker = enFaker(); // loaded here, on first use: not at start
   faker.seed(seed);
   const many = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
   p = {
