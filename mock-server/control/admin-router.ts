@@ -91,6 +91,12 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
   });
 
   r.get('/sites', (_req, res) => { res.json(control.registry.all().map(siteSummary)); });
+  r.post('/sites', (req, res) => {
+    const users = isObject(req.body) ? scenarioUserCount({ sites: [{ admins: arrayOf(req.body.admins), users: arrayOf(req.body.users), generate: req.body.generate as { count: number } | undefined }] }) : 0;
+    if (users > MAX_ADMIN_CALL_USERS) throw new ControlError(400, `this site builds ${users.toLocaleString('en-US')} users; one admin call builds at most ${MAX_ADMIN_CALL_USERS.toLocaleString('en-US')}`);
+    res.status(201).json(siteDetail(control.addSite(req.body)));
+  });
+  r.delete('/sites/:site', (req, res) => { res.json({ deleted: control.deleteSite(param(req, 'site')) }); });
   r.get('/sites/:site', (req, res) => { res.json(siteDetail(control.site(param(req, 'site')))); });
   r.patch('/sites/:site', (req, res) => { res.json(siteDetail(control.patchSite(param(req, 'site'), req.body))); });
 
@@ -152,6 +158,17 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
     if (filter.site !== undefined) control.site(filter.site); // 404 for an unknown site
     return filter;
   };
+  r.post('/oauth/integrations', (req, res) => {
+    const { integrationSchema } = require('../oauth/integration-schema') as typeof import('../oauth/integration-schema');
+    const spec = integrationSchema.parse(req.body); // a ZodError: 400 with the issues
+    if (!control.registry.oauth.addIntegration(spec)) throw new ControlError(409, `an integration with client id ${spec.clientId} exists already`);
+    const { clientSecret: _secret, ...shown } = spec;
+    res.status(201).json(shown);
+  });
+  r.delete('/oauth/integrations/:clientId', (req, res) => {
+    if (!control.registry.oauth.removeIntegration(param(req, 'clientId'))) throw new ControlError(404, `no integration ${param(req, 'clientId')}`);
+    res.json({ removed: param(req, 'clientId') });
+  });
   r.post('/oauth/revoke', (req, res) => { res.json({ revoked: control.registry.oauth.revoke(grantFilter(req)) }); });
   r.post('/oauth/expire', (req, res) => { res.json({ expired: control.registry.oauth.expireAccessTokens(grantFilter(req)) }); });
 
@@ -186,6 +203,10 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
 }
 
 function param(req: Request, name: string): string {

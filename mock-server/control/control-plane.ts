@@ -131,6 +131,40 @@ export class ControlPlane {
     return site;
   }
 
+  /**
+   * Add one site, described as a scenario's `sites[]` entry (settings, admins, users), next to the others; it is
+   * not part of the loaded state: a full reset removes it, a reset of it alone is refused (404).
+   */
+  addSite(body: unknown): Site {
+    const { siteSchema } = require('./scenarios/scenario-schema') as typeof import('./scenarios/scenario-schema');
+    const spec = siteSchema.parse(body); // a ZodError: 400 with the issues
+    if (this.registry.get(spec.name)) throw new ControlError(409, `a site named ${spec.name} exists already`);
+    const holder = spec.id !== undefined ? this.registry.byId(spec.id) : undefined;
+    if (holder) throw new ControlError(409, `site id ${spec.id} is used by site ${holder.name}`);
+    let site: Site;
+    try {
+      site = this.withoutStore(() => scenarios().addScenarioSite(this.registry, { ...spec, id: spec.id ?? this.freeSiteId(spec.name) }, 0));
+    } catch (e) {
+      const { SitePathError } = scenarios();
+      if (!(e instanceof SitePathError)) throw e;
+      const path = e.path.slice(2).join('.'); // the body is the site itself, not sites.0
+      throw new ControlError(400, `${path ? `${path}: ` : ''}${e.message}`, [{ path, message: e.message }]);
+    }
+    this.store?.saveSite(site);
+    return site;
+  }
+
+  /**
+   * Remove a site with its users, session tickets and OAuth tokens. Faults naming it stay (as for a reset);
+   * cached answers of its users age out of the bounded answer cache.
+   */
+  deleteSite(name: string): string {
+    const site = this.site(name);
+    this.registry.remove(site.name);
+    this.store?.deleteSite(site.name);
+    return site.name;
+  }
+
   /** Validate and apply a settings patch; the next request sees it. */
   patchSite(name: string, body: unknown): Site {
     const site = this.site(name);
@@ -177,6 +211,14 @@ export class ControlPlane {
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /** The id siteConfig derives from the name, or the next one no site holds. */
+  private freeSiteId(name: string): number {
+    const { siteConfig } = require('../site/site-config') as typeof import('../site/site-config');
+    let id = siteConfig({ name }).id;
+    while (this.registry.byId(id)) id = id >= 2_147_483_647 ? 1 : id + 1;
+    return id;
+  }
 
   private rebuild(): void {
     this.engine.answers.clear(); // the old sites' users are gone: their answers would only hold memory

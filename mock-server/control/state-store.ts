@@ -12,6 +12,8 @@ export interface StateStore {
   /** Write one site's config and users (after a per-site reset or a snapshot import). */
   saveSite(site: Site): void;
   saveConfig(site: Site): void;
+  /** Forget one site and its users (admin API DELETE /_mock/sites/:site). */
+  deleteSite(name: string): void;
   /** One committed user change, written before the response is sent. */
   recordChange(site: Site, change: SiteChange): void;
   close(): void;

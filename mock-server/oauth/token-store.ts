@@ -81,6 +81,20 @@ export class OAuthStore implements AccessTokenLookup {
     for (const i of list) this.integrations.set(i.clientId, { ...i, redirectUris: [...i.redirectUris], scopes: [...i.scopes] });
   }
 
+  /** One more integration next to the loaded ones (admin API); false when its client id is taken. */
+  addIntegration(i: Integration): boolean {
+    if (this.integrations.has(i.clientId)) return false;
+    this.integrations.set(i.clientId, { ...i, redirectUris: [...i.redirectUris], scopes: [...i.scopes] });
+    return true;
+  }
+
+  /** Forget an integration and every code and token issued to it; false when there is none. */
+  removeIntegration(clientId: string): boolean {
+    if (!this.integrations.delete(clientId)) return false;
+    this.revoke({ clientId });
+    return true;
+  }
+
   integration(clientId: string): Integration | undefined {
     return this.integrations.get(clientId);
   }

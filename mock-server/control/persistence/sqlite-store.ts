@@ -42,7 +42,7 @@ export class SqliteStore implements StateStore {
   private readonly db: Database.Database;
   private readonly stmt: {
     upsertSite: Database.Statement; upsertUser: Database.Statement; deleteUsers: Database.Statement;
-    deleteAllUsers: Database.Statement; deleteAllSites: Database.Statement;
+    deleteAllUsers: Database.Statement; deleteAllSites: Database.Statement; deleteSite: Database.Statement;
     countSites: Database.Statement; sites: Database.Statement; users: Database.Statement;
   };
 
@@ -78,6 +78,7 @@ export class SqliteStore implements StateStore {
       upsertUser: this.db.prepare('INSERT INTO users (site, user_id, record) VALUES (?, ?, ?) ON CONFLICT(site, user_id) DO UPDATE SET record = excluded.record'),
       deleteUsers: this.db.prepare('DELETE FROM users WHERE site = ?'),
       deleteAllUsers: this.db.prepare('DELETE FROM users'),
+      deleteSite: this.db.prepare('DELETE FROM sites WHERE name = ?'),
       deleteAllSites: this.db.prepare('DELETE FROM sites'),
       countSites: this.db.prepare('SELECT COUNT(*) AS n FROM sites'),
       sites: this.db.prepare('SELECT name, config FROM sites ORDER BY rowid'),
@@ -113,6 +114,13 @@ export class SqliteStore implements StateStore {
 
   saveConfig(site: Site): void {
     this.stmt.upsertSite.run(site.name, JSON.stringify(site.config));
+  }
+
+  deleteSite(name: string): void {
+    this.db.transaction(() => {
+      this.stmt.deleteUsers.run(name);
+      this.stmt.deleteSite.run(name);
+    })();
   }
 
   recordChange(site: Site, change: SiteChange): void {

@@ -22,7 +22,8 @@ import { inputFromAttributes, UnknownAttributeError } from './user-attributes';
 /** Users of scenario sites register from here (fixed, so exports and GetUser answers repeat run after run). */
 export const SCENARIO_EPOCH = Date.UTC(2024, 0, 2, 9, 0, 0);
 
-class SitePathError extends Error {
+/** A problem at a path of the scenario document (sites.0.users.3...). */
+export class SitePathError extends Error {
   constructor(message: string, readonly path: PathKey[]) { super(message); }
 }
 
