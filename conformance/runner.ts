@@ -8,7 +8,7 @@ import { isErrorClass } from './adapter';
 import { redactText, type CapturedExchange } from './emulator/capture';
 import { InProcessTarget } from './emulator/in-process-target';
 import { CaseFailure, CaseSkip, describeOutcome, short, type CaseContext, type CaseDef, type Group, type MatrixOperation } from './cases/types';
-import { controlNeeded, type Target } from './target';
+import { controlNeeded, type CaseEnvironment, type Target } from './target';
 
 export interface AdapterProvider {
   /** How the report names the connector under test. */
@@ -133,17 +133,24 @@ async function runCase(target: Target, def: CaseDef, options: RunOptions, seed: 
     rerun: `webex-conformance run --only ${def.group} --case ${def.id}${def.seeded ? ` --seed ${seed}` : ''}${options.rerunArgs ? ` ${options.rerunArgs}` : ''}`,
     ...(def.matrix ? { matrix: def.matrix } : {}),
   };
-  const needs = target.remote ? controlNeeded(def) : undefined;
-  if (needs) return { ...base, status: 'skip', durationMs: 0, message: `needs control of the site (${needs}): runs against the in-process emulator only` };
-  const env = await target.open(def);
+  const needs = target.controlled ? undefined : controlNeeded(def);
+  if (needs) return { ...base, status: 'skip', durationMs: 0, message: `needs control of the site (${needs}): runs against a webex-mock only (in-process, or --url with its admin API)` };
+  let env: CaseEnvironment;
+  try {
+    env = await target.open(def);
+  } catch (error) {
+    if (error instanceof CaseSkip) return { ...base, status: 'skip', durationMs: 0, message: error.message };
+    return { ...base, status: 'fail', durationMs: 0, expected: 'the case\'s site to be prepared', actual: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const adapters: Adapter[] = [];
   const calls = base.calls;
   let counter = 0;
   const ctx: CaseContext = {
     users: env.users,
+    controlled: env.control !== undefined,
     inProcess: !target.remote,
     control() {
-      if (!env.control) throw new CaseSkip('needs control of the site (faults, licence usage): runs against the in-process emulator only');
+      if (!env.control) throw new CaseSkip('needs control of the site (faults, licence usage): runs against a webex-mock only (in-process, or --url with its admin API)');
       return env.control;
     },
     emailDomain: env.emailDomain,

@@ -1,4 +1,7 @@
-/** Where cases run: the in-process emulator (full control) or a remote site (safe mode, no site control). */
+/**
+ * Where cases run: the in-process emulator or a remote webex-mock (full control, a fresh site per case), or a
+ * real Webex site (safe mode: no site control, only the run's own users).
+ */
 import type { AdapterConfig } from './adapter';
 import type { FeatureKey } from '../mock-server/catalog';
 import type { CapturedExchange } from './emulator/capture';
@@ -22,6 +25,8 @@ export interface CaseEnvironment {
 export interface Target {
   name: string;
   remote: boolean;
+  /** The suite controls a fresh site per case (settings, faults, licence usage); false in safe mode. */
+  controlled: boolean;
   open(def: CaseDef): Promise<CaseEnvironment>;
   close(): Promise<void>;
 }

@@ -73,7 +73,7 @@ export function credentialCases(): CaseDef[] {
       title: 'a site name with hyphens and digits, typed in another case than Webex stores it: the connector reaches the site',
       site: { namePrefix: 'WmConf-Eu-' },
       async run(ctx) {
-        const stored = ctx.control().site.name;
+        const stored = ctx.control().siteName;
         const typed = [...stored].map((ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase())).join('');
         const adapter = await ctx.adapter({ siteName: typed });
         const id = ctx.unique('s');

@@ -28,7 +28,7 @@ async function refusedCreate(ctx: CaseContext, profile: Profile, classes: ErrorC
   const webExId = String(profile.webExId);
   const existing = await users.find(webExId);
   const before = existing ? snapshot(existing) : undefined;
-  const count = ctx.inProcess ? await users.count() : undefined;
+  const count = ctx.controlled ? await users.count() : undefined;
   const adapter = await ctx.adapter();
   const o = await ctx.call('create', () => adapter.create(profile));
   const error = expectError(o, classes, what);

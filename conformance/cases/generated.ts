@@ -93,15 +93,15 @@ export function expectOnly(before: UserRecord, after: UserRecord, allowed: Reado
 }
 
 type Usage = { hosts: number; sessionTypes: Record<string, number> };
-export function usage(ctx: CaseContext): Usage | undefined {
-  if (!ctx.inProcess) return undefined;
-  const u = ctx.control().site.usage();
+export async function usage(ctx: CaseContext): Promise<Usage | undefined> {
+  if (!ctx.controlled) return undefined;
+  const u = await ctx.control().usage();
   return { hosts: u.hosts.used, sessionTypes: Object.fromEntries(u.sessionTypes.map((t) => [t.id, t.used])) };
 }
 
 /** The host count moved by `hostDelta` and the counters of the `held` session types by `delta`; no other counter moved. */
-export function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string, hostDelta = delta): void {
-  const after = usage(ctx);
+export async function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string, hostDelta = delta): Promise<void> {
+  const after = await usage(ctx);
   if (!before || !after) return;
   const expected: Usage = { hosts: before.hosts + hostDelta, sessionTypes: { ...before.sessionTypes } };
   for (const t of held) expected.sessionTypes[t] = (expected.sessionTypes[t] ?? 0) + delta;
@@ -154,10 +154,10 @@ function wholeUserCase(op: WholeUserOp): CaseDef {
         const id = await richSubject(ctx, profile);
         await op.setup?.(ctx, id);
         const before = snapshot(await userOf(ctx.users, id));
-        const licences = usage(ctx);
+        const licences = await usage(ctx);
         await op.run(ctx, id);
         expectOnly(before, await userOf(ctx.users, id), new Set(op.changes), op.name);
-        expectUsage(ctx, licences, op.delta, HELD, op.name);
+        await expectUsage(ctx, licences, op.delta, HELD, op.name);
       });
     },
   };

@@ -7,7 +7,7 @@
  */
 import { OPERATIONS, type OperationName as XmlOperation } from '../../mock-server/catalog';
 import type { Adapter, AdapterOAuth, Outcome } from '../adapter';
-import { ADMIN, CONFORMANCE_INTEGRATION, type SiteSpec } from '../emulator/in-process';
+import { ADMIN, type SiteSpec } from '../emulator/in-process';
 import { expectError, expectOk, expectStored, storedAt, userOf } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
 
@@ -21,9 +21,9 @@ function oauthCase(id: string, title: string, run: (ctx: CaseContext) => Promise
 
 /** The admin authorizes the suite's integration for these scopes: a refresh token, as an admin gets one once. */
 async function authorize(ctx: CaseContext, scopes: string[]): Promise<AdapterOAuth> {
-  const { site, baseUrl } = ctx.control();
-  const { clientId, clientSecret, redirectUri } = CONFORMANCE_INTEGRATION;
-  const q = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: scopes.join(' '), state: 'conformance', site: site.name, login_hint: ADMIN.webExId });
+  const { siteName, baseUrl } = ctx.control();
+  const { clientId, clientSecret, redirectUri } = await ctx.control().integration();
+  const q = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: scopes.join(' '), state: 'conformance', site: siteName, login_hint: ADMIN.webExId });
   const auth = await fetch(`${baseUrl}/v1/authorize?${q}`, { redirect: 'manual' });
   const code = auth.headers.get('location') ? new URL(auth.headers.get('location')!).searchParams.get('code') : null;
   if (!code) throw new Error(`the emulator did not authorize the integration (HTTP ${auth.status})`);
@@ -42,9 +42,9 @@ function oauthAdapter(ctx: CaseContext, oauth: AdapterOAuth): Promise<Adapter> {
 
 /** The admin API's token controls (the same calls work against a webex-mock started elsewhere). */
 async function tokenControl(ctx: CaseContext, action: 'expire' | 'revoke'): Promise<void> {
-  const { site, baseUrl } = ctx.control();
+  const { siteName, baseUrl } = ctx.control();
   const res = await fetch(`${baseUrl}/_mock/oauth/${action}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ site: site.name, webExId: ADMIN.webExId }),
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ site: siteName, webExId: ADMIN.webExId }),
   });
   if (res.status !== 200) throw new Error(`POST /_mock/oauth/${action} answered HTTP ${res.status}`);
 }

@@ -93,9 +93,9 @@ function suspendedCases(): CaseDef[] {
       await expectUserCount(ctx.users, count, 'unchanged');
     } else {
       const id = ctx.unique('s');
-      ctx.control().site.config = { ...ctx.control().site.config, suspended: false };
+      await ctx.control().configure({ suspended: false });
       await ctx.users.create(ctx.base(id));
-      ctx.control().site.config = { ...ctx.control().site.config, suspended: true };
+      await ctx.control().configure({ suspended: true });
       const before = snapshot(await userOf(ctx.users, id));
       expectError(await ctx.call('update', () => adapter.update(id, { title: 'x' })), ['siteUnsupported'], 'update on a suspended site (010107)');
       await expectUnchanged(before, ctx.users, id);

@@ -32,22 +32,22 @@ const sessionTypes: CaseDef = {
     await ctx.users.create(ctx.base(id));
     const adapter = await ctx.adapter();
     let before = snapshot(await userOf(ctx.users, id));
-    let licences = usage(ctx);
+    let licences = await usage(ctx);
     expectOk(await ctx.call('update', () => adapter.update(id, { meetingTypes: [DEFAULT_SESSION_TYPE, SECOND_SESSION_TYPE], ...SERVICES })),
       'update with two session types');
     let after = await userOf(ctx.users, id);
     expectStored(after, 'meetingTypes/meetingType', [DEFAULT_SESSION_TYPE, SECOND_SESSION_TYPE], undefined, 'meetingTypes');
     expectOnly(before, after, new Set(['meetingTypes/meetingType', 'supportedServices/eventCenter']), 'update of meetingTypes');
-    expectUsage(ctx, licences, 1, [String(SECOND_SESSION_TYPE)], 'adding session type 216', 0);
+    await expectUsage(ctx, licences, 1, [String(SECOND_SESSION_TYPE)], 'adding session type 216', 0);
     const read = expectOk(await ctx.call('get', () => adapter.get(id)), 'get');
     if (sessionTypesRead(read.meetingTypes) !== HELD.join(',')) fail(`get to return meetingTypes ${HELD.join(',')}`, `meetingTypes ${JSON.stringify(read.meetingTypes)}`);
     before = snapshot(after);
-    licences = usage(ctx);
+    licences = await usage(ctx);
     expectOk(await ctx.call('update', () => adapter.update(id, { meetingTypes: [SECOND_SESSION_TYPE], ...SERVICES })), 'update to one session type');
     after = await userOf(ctx.users, id);
     expectStored(after, 'meetingTypes/meetingType', [SECOND_SESSION_TYPE], undefined, 'meetingTypes');
     expectOnly(before, after, new Set(['meetingTypes/meetingType', 'sessionOptions/defaultSessionType']), 'narrowing meetingTypes');
-    expectUsage(ctx, licences, -1, [String(DEFAULT_SESSION_TYPE)], 'removing session type 214', 0);
+    await expectUsage(ctx, licences, -1, [String(DEFAULT_SESSION_TYPE)], 'removing session type 214', 0);
   },
 };
 
@@ -87,7 +87,7 @@ const rename: CaseDef = {
       const id = await richSubject(ctx, profile);
       const renamed = ctx.unique('renamed');
       const before = snapshot(await userOf(ctx.users, id));
-      const licences = usage(ctx);
+      const licences = await usage(ctx);
       const adapter = await ctx.adapter();
       const o = expectOk(await ctx.call('update', () => adapter.update(id, { webExId: renamed })), `rename ${id} to ${renamed}`);
       if (o.webExId !== renamed) fail(`the rename to report webExId ${renamed}`, `webExId ${o.webExId}`);
@@ -95,7 +95,7 @@ const rename: CaseDef = {
       if (await ctx.users.find(id)) fail(`no user left under the old webExId ${id}`, 'it still exists');
       if (after.userId !== before.userId) fail(`the same user (userId ${before.userId}) under the new webExId`, `userId ${after.userId}`);
       expectOnly(before, after, new Set(['webExId']), 'rename');
-      expectUsage(ctx, licences, 0, HELD, 'rename');
+      await expectUsage(ctx, licences, 0, HELD, 'rename');
     });
   },
 };

@@ -18,8 +18,7 @@ const sessionOutlivesTicket: CaseDef = {
   id: 'session-outlives-ticket', group: 'errors', required: true, needsControl: 'sets the site\'s session-ticket lifetime',
   title: `a session longer than a session ticket lives (timeToLive ${TICKET_TTL_SECONDS} s): the connector signs in again and carries on — the update lands`,
   async run(ctx) {
-    const site = ctx.control().site;
-    site.config = { ...site.config, sessionTicketTtlSeconds: TICKET_TTL_SECONDS };
+    await ctx.control().configure({ sessionTicketTtlSeconds: TICKET_TTL_SECONDS });
     const adapter = await ctx.adapter();
     const id = ctx.unique('t');
     expectOk(await ctx.call('create', () => adapter.create({ ...ctx.base(id), title: 'Before expiry' })), 'create');

@@ -1,5 +1,7 @@
 /** What a conformance case is, and what it gets to work with. */
-import type { Site, UserRecord } from '../emulator/core';
+import type { UserRecord } from '../emulator/core';
+import type { UsageReport } from '../../mock-server/site/site';
+import type { SiteSettings } from '../../mock-server/control/site-settings';
 import type { FeatureKey } from '../../mock-server/catalog';
 import type { Adapter, AdapterConfig, ErrorClass, Outcome, Profile } from '../adapter';
 import type { CapturedExchange } from '../emulator/capture';
@@ -23,7 +25,7 @@ export interface CaseDef {
   site?: SiteSpec;
   /** The case draws values from the run's seed (property.ts): its rerun command carries `--seed N`. */
   seeded?: boolean;
-  /** Why the case needs control of the site (features, licences, flags, faults): skipped against a remote site. */
+  /** Why the case needs control of the site (features, licences, flags, faults): skipped against a real Webex site. */
   needsControl?: string;
   run(ctx: CaseContext): Promise<void>;
 }
@@ -46,19 +48,34 @@ export interface UserStore {
   passwordIs(webExId: string, password: string): Promise<boolean>;
 }
 
-/** Only in-process: the site itself and its fault plan. */
+/**
+ * Control of the case's own site: the in-process emulator, or a remote webex-mock through its admin API
+ * (never a real Webex site).
+ */
 export interface SiteControl {
-  site: Site;
+  /** The case site's name (the siteName of its requests). */
+  siteName: string;
+  /** Faults for this site's traffic: applied by the in-process engine, or remotely by the suite's capture proxy. */
   faults: Fault[];
   /** The emulator's origin (http://127.0.0.1:port): its /v1 OAuth endpoints and /_mock admin API. */
   baseUrl: string;
+  /** Licence usage as the site counts it (hosts, users per session type). */
+  usage(): Promise<UsageReport>;
+  /** Change the site's settings (the body of PATCH /_mock/sites/:site); the next request sees them. */
+  configure(settings: SiteSettings): Promise<void>;
+  /** The suite's OAuth integration (auto-approving, for whichever site and user /v1/authorize names). */
+  integration(): Promise<SuiteIntegration>;
 }
+
+export interface SuiteIntegration { clientId: string; clientSecret: string; redirectUri: string }
 
 export interface CaseContext {
   users: UserStore;
-  /** The site's controls; throws CaseSkip against a remote site. */
+  /** The site's controls; throws CaseSkip against a real Webex site. */
   control(): SiteControl;
-  /** True against the in-process emulator (licence usage and other site internals can be checked). */
+  /** True when the suite controls the site: in-process, or a remote webex-mock through its admin API. */
+  controlled: boolean;
+  /** True against the in-process emulator only. */
   inProcess: boolean;
   /** An adapter for this case's site (as the admin unless overridden); closed when the case ends. */
   adapter(override?: Partial<AdapterConfig>): Promise<Adapter>;

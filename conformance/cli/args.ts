@@ -13,6 +13,8 @@ export interface RunArgs {
   html?: string;
   json?: string;
   url?: string;
+  /** The admin API token of a remote webex-mock started with one. */
+  adminToken?: string;
   site?: string;
   admin?: string;
   password?: string;
@@ -57,10 +59,11 @@ export function addRunOptions(command: Command): Command {
     .option('--seed <n>', 'seed of the generated values (default: a new one each run; printed at the end)', seedValue)
     .option('-v, --verbose', 'print each failure with its exchanges')
     .option('-q, --quiet', 'print only the summary')
-    .option('--url <url>', 'a running webex-mock or a real Webex site instead of the in-process emulator (safe mode) (env: WEBEX_URL)')
-    .option('--site <name>', 'site name, with --url (env: WEBEX_SITE)')
-    .option('--admin <webexid>', 'site admin, with --url (env: WEBEX_ADMIN)')
-    .option('--password <password>', 'site admin password, with --url (env: WEBEX_PASSWORD)')
+    .option('--url <url>', 'a running webex-mock (controlled through its /_mock admin API: a fresh site per case, deleted after it) or a real Webex site (safe mode) instead of the in-process emulator (env: WEBEX_URL)')
+    .option('--admin-token <token>', 'admin API token of a webex-mock started with --admin-token, with --url (env: WEBEX_MOCK_ADMIN_TOKEN)')
+    .option('--site <name>', 'site name, with --url on a real site (env: WEBEX_SITE)')
+    .option('--admin <webexid>', 'site admin, with --url on a real site (env: WEBEX_ADMIN)')
+    .option('--password <password>', 'site admin password, with --url on a real site (env: WEBEX_PASSWORD)')
     .option('--email-domain <domain>', 'domain of the test users\' emails, with --url (default example.com)');
 }
 
@@ -69,7 +72,7 @@ export function toRunArgs(o: Record<string, unknown>, env: NodeJS.ProcessEnv = p
   const s = (k: string) => o[k] as string | undefined;
   const args: RunArgs = {
     adapter: s('adapter'), adapterCmd: s('adapterCmd'), only: s('only'), cases: (o.case as string[] | undefined) ?? [],
-    junit: s('junit'), html: s('html'), json: s('json'), url: s('url') ?? env.WEBEX_URL, site: s('site') ?? env.WEBEX_SITE,
+    junit: s('junit'), html: s('html'), json: s('json'), url: s('url') ?? env.WEBEX_URL, adminToken: s('adminToken') ?? (env.WEBEX_MOCK_ADMIN_TOKEN || undefined), site: s('site') ?? env.WEBEX_SITE,
     admin: s('admin') ?? env.WEBEX_ADMIN, password: s('password') ?? env.WEBEX_PASSWORD, emailDomain: s('emailDomain'),
     concurrency: o.concurrency as number | undefined, seed: o.seed as number | undefined, verbose: o.verbose === true, quiet: o.quiet === true,
   };

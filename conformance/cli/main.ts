@@ -9,7 +9,9 @@ import { htmlReport } from '../reports/html';
 import { jsonReport } from '../reports/json';
 import { junitReport } from '../reports/junit';
 import { failureText } from '../reports/text';
-import { RemoteTarget } from '../remote/remote-target';
+import { AdminClient } from '../remote/admin-client';
+import { RemoteEmulatorTarget } from '../remote/emulator-target';
+import { RemoteTarget, xmlEndpoint } from '../remote/remote-target';
 import { runSuite, type CaseResult, type RunReport } from '../runner';
 import { CommanderError, cliProgram, examples, processOutput, type CliOutput, runProgram, subcommand, USAGE_EXIT, type Command } from '../../cli-kit/program';
 import { adapterArgs, addRunOptions, addSelectOptions, toRunArgs, type RunArgs } from './args';
@@ -37,7 +39,9 @@ Exit code: 0 when every Required case passed, 1 when one failed, 2 on a usage er
     'webex-conformance run --only lifecycle,errors',
     'webex-conformance run --adapter ./my-adapter.js --html report.html',
     'webex-conformance run --adapter-cmd "python3 adapter.py" --case "licence-*"',
-    'webex-conformance run --url http://127.0.0.1:8080 --site demo --admin admin --password P@ssword123',
+    'webex-conformance run --url http://127.0.0.1:8080',
+    'webex-conformance run --url http://127.0.0.1:8080 --admin-token "$WEBEX_MOCK_ADMIN_TOKEN" --only errors',
+    'webex-conformance run --url https://acme.webex.com --site acme --admin conf.admin --password "$WEBEX_PASSWORD"',
   ]);
   runCommand.action(async () => { result.code = await guarded(runCommand, io, () => run(toRunArgs(runCommand.opts()), io)); });
 
@@ -77,7 +81,7 @@ function list(args: RunArgs, io: Io): number {
 async function run(args: RunArgs, io: Io): Promise<number> {
   const cases = selected(args);
   const provider = args.adapterCmd ? stdioProvider(args.adapterCmd) : args.adapter ? moduleProvider(args.adapter) : referenceProvider();
-  const target = args.url ? await remoteTarget(args) : undefined;
+  const target = args.url ? await remoteTarget(args, io) : undefined;
   if (!args.quiet) io.out(`webex-conformance: ${cases.length} cases against ${provider.name} on ${target?.name ?? 'an in-process webex-mock'}\n`);
   const step = Math.max(1, Math.ceil(cases.length / 10));
   const report = await runSuite({
@@ -96,7 +100,15 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   return report.summary.requiredFailed === 0 ? 0 : 1;
 }
 
-async function remoteTarget(args: RunArgs): Promise<RemoteTarget> {
+/** A webex-mock (its admin API answers at /_mock) is controlled; anything else is a real site, run in safe mode. */
+async function remoteTarget(args: RunArgs, io: Io): Promise<RemoteTarget | RemoteEmulatorTarget> {
+  if (!/^https?:\/\/[^/]/i.test(args.url!) || !URL.canParse(args.url!)) throw new Error(`--url ${args.url} is not an http(s) URL (e.g. http://127.0.0.1:8080 or https://acme.webex.com)`);
+  const endpoint = xmlEndpoint(args.url!);
+  if (await AdminClient.detect(new URL(endpoint).origin, args.url!)) {
+    const unused = (['site', 'admin', 'password'] as const).filter((k) => args[k]);
+    if (unused.length && !args.quiet) io.out(`webex-conformance: ${args.url} is a webex-mock: ${unused.map((k) => `--${k}`).join(', ')} not used (the suite creates a site of its own for every case)\n`);
+    return RemoteEmulatorTarget.start({ endpoint, adminToken: args.adminToken });
+  }
   const missing = (['site', 'admin', 'password'] as const).filter((k) => !args[k]);
   if (missing.length) throw new Error(`--url needs ${missing.map((k) => `--${k}`).join(', ')} (or WEBEX_SITE, WEBEX_ADMIN, WEBEX_PASSWORD)`);
   return RemoteTarget.start({ url: args.url!, siteName: args.site!, admin: args.admin!, password: args.password!, emailDomain: args.emailDomain ?? 'example.com' });

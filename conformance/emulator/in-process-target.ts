@@ -5,7 +5,8 @@ import type { Profile } from '../adapter';
 import type { CaseDef, UserStore } from '../cases/types';
 import { inputOf } from '../cases/values';
 import type { CaseEnvironment, Target } from '../target';
-import { ADMIN, InProcessEmulator, type CaseSite } from './in-process';
+import { ADMIN, CONFORMANCE_INTEGRATION, InProcessEmulator, type CaseSite } from './in-process';
+import { applySettings, siteSettingsSchema } from '../../mock-server/control/site-settings';
 
 export const IN_PROCESS_EMAIL_DOMAIN = 'conformance.example.com';
 
@@ -28,6 +29,7 @@ function storeOf(caseSite: CaseSite): UserStore {
 
 export class InProcessTarget implements Target {
   readonly remote = false;
+  readonly controlled = true;
 
   private constructor(private readonly emulator: InProcessEmulator) {}
 
@@ -44,7 +46,12 @@ export class InProcessTarget implements Target {
     return {
       adapterConfig: { url: caseSite.url, siteName: caseSite.name, admin: ADMIN.webExId, password: ADMIN.password, fastRetries: true },
       users: storeOf(caseSite),
-      control: { site: caseSite.site, faults: caseSite.faults, baseUrl: this.emulator.server.url },
+      control: {
+        siteName: caseSite.name, faults: caseSite.faults, baseUrl: this.emulator.server.url,
+        usage: async () => caseSite.site.usage(),
+        configure: async (settings) => { caseSite.site.config = applySettings(caseSite.site.config, siteSettingsSchema.parse(settings)); },
+        integration: async () => CONFORMANCE_INTEGRATION,
+      },
       exchanges: () => caseSite.exchanges,
       emailDomain: IN_PROCESS_EMAIL_DOMAIN,
       userPrefix: 'wmconf-',

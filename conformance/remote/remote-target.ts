@@ -25,8 +25,14 @@ export interface RemoteOptions {
 
 const USER = 'user.';
 
+/** The XML API endpoint of a --url given as the endpoint itself or as the site's origin. */
+export function xmlEndpoint(url: string): string {
+  return /\/WBXService\/XMLService$/i.test(url) ? url : `${url.replace(/\/+$/, '')}/WBXService/XMLService`;
+}
+
 export class RemoteTarget implements Target {
   readonly remote = true;
+  readonly controlled = false;
   private seq = 0;
   private readonly created = new Set<string>();
   cleanupSummary = '';
@@ -40,7 +46,7 @@ export class RemoteTarget implements Target {
   ) {}
 
   static async start(options: RemoteOptions): Promise<RemoteTarget> {
-    const endpoint = /\/WBXService\/XMLService$/i.test(options.url) ? options.url : `${options.url.replace(/\/+$/, '')}/WBXService/XMLService`;
+    const endpoint = xmlEndpoint(options.url);
     const who: Credentials = { siteName: options.siteName, webExId: options.admin, password: options.password };
     const me = await call(endpoint, who, `${USER}GetUser`, `<webExId>${escapeXml(options.admin)}</webExId>`);
     if (me.result !== 'SUCCESS') throw new Error(`cannot sign in to ${options.siteName} at ${endpoint} as ${options.admin}: ${me.exceptionID ?? ''} ${me.reason ?? ''}`);
@@ -52,11 +58,9 @@ export class RemoteTarget implements Target {
       for (const part of f.getSitePath) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
       if (typeof node === 'string' && /^(true|false)$/i.test(node)) features[f.key] = node.toLowerCase() === 'true';
     }
-    const origin = new URL(endpoint).origin;
-    const admin = await fetch(`${origin}/_mock/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
     const proxy = await CaptureProxy.start(endpoint);
     const tag = randomBytes(3).toString('hex');
-    return new RemoteTarget({ ...options, endpoint }, proxy, features, tag, admin ? 'webex-mock (admin API at /_mock detected)' : 'remote site');
+    return new RemoteTarget({ ...options, endpoint }, proxy, features, tag, 'remote site');
   }
 
   get name(): string {

@@ -2,7 +2,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { catalog } from '../emulator/core';
 
-export interface Credentials { siteName: string; webExId: string; password: string }
+/** A password, or (an SSO site refuses passwords) a webExAccessToken. */
+export interface Credentials { siteName: string; webExId: string; password: string; accessToken?: string }
 
 export interface XmlAnswer {
   result: 'SUCCESS' | 'FAILURE';
@@ -23,7 +24,7 @@ export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '
 export function envelope(who: Credentials, binding: string, body: string): string {
   return '<?xml version="1.0" encoding="UTF-8"?>'
     + '<serv:message xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:serv="http://www.webex.com/schemas/2002/06/service">'
-    + `<header><securityContext><webExID>${escapeXml(who.webExId)}</webExID><password>${escapeXml(who.password)}</password><siteName>${escapeXml(who.siteName)}</siteName></securityContext></header>`
+    + `<header><securityContext><webExID>${escapeXml(who.webExId)}</webExID>${who.accessToken ? `<webExAccessToken>${escapeXml(who.accessToken)}</webExAccessToken>` : `<password>${escapeXml(who.password)}</password>`}<siteName>${escapeXml(who.siteName)}</siteName></securityContext></header>`
     + `<body><bodyContent xsi:type="java:com.webex.service.binding.${binding}">${body}</bodyContent></body></serv:message>`;
 }
 

@@ -64,5 +64,5 @@ it('an unreachable --url: the URL and the cause', async () => {
   });
   const r = await cli('run', '--url', `http://127.0.0.1:${port}`, '--site', 's', '--admin', 'a', '--password', 'p');
   expect(r.code).toBe(2);
-  expect(r.err).toContain(`cannot reach http://127.0.0.1:${port}/WBXService/XMLService: connection refused (nothing listens there) [ECONNREFUSED]`);
+  expect(r.err).toContain(`cannot reach http://127.0.0.1:${port}: connection refused (nothing listens there) [ECONNREFUSED]`);
 });

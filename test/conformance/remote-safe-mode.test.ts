@@ -1,6 +1,7 @@
 /**
- * --url: the suite against an emulator already running over HTTP, in safe mode — only wmconf-<run>-* users are
- * created and touched, every one is deactivated at the end, cases that need site control are skipped with a reason.
+ * --url on a real Webex site (here: an emulator without its admin API, so the suite cannot tell it from one):
+ * safe mode — only wmconf-<run>-* users are created and touched, every one is deactivated at the end, cases that
+ * need site control are skipped with a reason. (A webex-mock with its admin API: remote-emulator.test.ts.)
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { main } from '../../conformance/cli/main';
 let mock: WebexMock;
 let server: RunningServer;
 beforeAll(async () => {
-  mock = createWebexMock();
+  mock = createWebexMock({ control: { adminApi: false } });
   server = await mock.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(() => server.close());
@@ -31,6 +32,7 @@ it('passes, skips what needs site control, touches only its own users and deacti
   const skipped = report.results.filter((r: { status: string }) => r.status === 'skip');
   expect(skipped.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['licence-on-create', 'transient-dropped-create', 'schema-features', 'webACDPrefsIsAgent.feature-on', 'privilegeHQvideo.feature-off']));
   expect(skipped.every((r: { message: string }) => /needs control of the site|feature webACD is off/.test(r.message))).toBe(true);
+  expect((await fetch(`${server.url}/_mock/health`)).status).toBe(404);
   expect(report.target).toMatch(/safe mode: users wmconf-[0-9a-f]{6}-\*/);
 
   // The demo site's own 52 users are exactly as they were; the run's users are all deactivated.

@@ -13,7 +13,7 @@ import type { Target } from '../../conformance/target';
 const SEED = 20261201;
 let emulator: InProcessTarget;
 /** The shared emulator, kept open between cases (runSuite closes its target when done). */
-const shared = (): Target => ({ name: emulator.name, remote: false, open: (def) => emulator.open(def), close: async () => undefined });
+const shared = (): Target => ({ name: emulator.name, remote: false, controlled: true, open: (def) => emulator.open(def), close: async () => undefined });
 
 beforeAll(async () => { emulator = await InProcessTarget.start(); });
 afterAll(() => emulator.close());
