@@ -182,7 +182,7 @@ async function runCase(target: Target, def: CaseDef, options: RunOptions, seed: 
   try {
     const timeoutMs = options.caseTimeoutMs ?? 20_000;
     await Promise.race([
-      def.run(ctx).then(() => checkWire(env.exchanges())),
+      def.run(ctx).then(async () => { await env.settle?.(); checkWire(env.exchanges()); }),
       new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new CaseFailure(`the case to finish within ${timeoutMs / 1000} s`, 'the adapter did not answer in time')), timeoutMs); }),
     ]);
     result = { ...base, status: 'pass', durationMs: 0 };

@@ -17,6 +17,11 @@ export interface CaseEnvironment {
   /** Prefix of every user the case creates. */
   userPrefix: string;
   featureOn(key: FeatureKey): Promise<boolean>;
+  /**
+   * Called when the case's body is done, before its exchanges are checked: a remote webex-mock's journal says
+   * which request elements it ignored (the in-process capture knows it already).
+   */
+  settle?(): Promise<void>;
   /** Remember a user the case may have created (remote runs clean these up at the end). */
   track(webExId: string): void;
   release(): Promise<void>;

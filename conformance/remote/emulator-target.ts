@@ -13,6 +13,7 @@ import type { Profile } from '../adapter';
 import { CaseSkip, type CaseDef, type SiteControl, type SuiteIntegration, type UserStore } from '../cases/types';
 import { inputOf } from '../cases/values';
 import { catalog, type UserRecord } from '../emulator/core';
+import type { CapturedExchange } from '../emulator/capture';
 import { ADMIN, CONFORMANCE_INTEGRATION, DEFAULT_SESSION_TYPE, HOST, SECOND_SESSION_TYPE, type SiteSpec } from '../emulator/in-process';
 import { IN_PROCESS_EMAIL_DOMAIN } from '../emulator/in-process-target';
 import type { CaseEnvironment, Target } from '../target';
@@ -67,13 +68,16 @@ export class RemoteEmulatorTarget implements Target {
     private readonly proxy: CaptureProxy,
     readonly runTag: string,
     private readonly before: string[],
+    /** Entries the emulator's journal keeps (0: the journal is off). */
+    private readonly journalSize: number,
   ) {}
 
   static async start(options: EmulatorOptions): Promise<RemoteEmulatorTarget> {
     const admin = new AdminClient(new URL(options.endpoint).origin, options.adminToken);
     const before = await fingerprint(admin); // also the first authorized call: a missing token fails here
+    const health = await admin.request<{ journal?: { size: number } | null }>('GET', '/health');
     const proxy = await CaptureProxy.start(options.endpoint);
-    return new RemoteEmulatorTarget(admin, options.endpoint, proxy, randomBytes(3).toString('hex'), before);
+    return new RemoteEmulatorTarget(admin, options.endpoint, proxy, randomBytes(3).toString('hex'), before, health.journal?.size ?? 0);
   }
 
   get name(): string {
@@ -103,12 +107,29 @@ export class RemoteEmulatorTarget implements Target {
       emailDomain: IN_PROCESS_EMAIL_DOMAIN,
       userPrefix: 'wmconf-',
       featureOn: async (key) => features[key],
+      settle: () => this.noteIgnoredElements(name, exchanges),
       track: () => undefined,
       release: async () => {
         this.proxy.release(n);
         await this.deleteSite(name);
       },
     };
+  }
+
+  /**
+   * The request elements the emulator ignored (unknown to its catalog: Webex drops them silently), from its journal,
+   * onto the captured exchanges of the same operation. The suite's own writes are built from the catalog and never
+   * carry one, so every such element came from the connector.
+   */
+  private async noteIgnoredElements(site: string, exchanges: CapturedExchange[]): Promise<void> {
+    if (!this.journalSize) return;
+    const { entries } = await this.admin.request<{ entries: { operation?: string; ignoredElements?: string[] }[] }>(
+      'GET', `/journal?site=${encodeURIComponent(site)}&limit=${Math.min(this.journalSize, 500)}`);
+    for (const entry of entries) {
+      if (!entry.ignoredElements?.length) continue;
+      const exchange = exchanges.find((e) => e.operation === entry.operation && !e.ignoredElements) ?? exchanges.find((e) => e.operation === entry.operation);
+      if (exchange) exchange.ignoredElements = [...new Set([...(exchange.ignoredElements ?? []), ...entry.ignoredElements])];
+    }
   }
 
   /** The case's site: settings and users first, then the flags and limits (as the in-process target builds it). */

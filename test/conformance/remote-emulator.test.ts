@@ -12,6 +12,25 @@ import { main } from '../../conformance/cli/main';
 import { controlNeeded } from '../../conformance/target';
 import { allCases } from '../../conformance/cases';
 import { exited, startServer } from '../control/support/spawn-server';
+import { factoryProvider } from '../../conformance/adapters/load';
+import { selectCases, type CaseFilter } from '../../conformance/cases';
+import type { AdapterFactory } from '../../conformance/adapter';
+import { RemoteEmulatorTarget } from '../../conformance/remote/emulator-target';
+import { runSuite } from '../../conformance/runner';
+import { failedIds, runWith } from './run-suite';
+import { createAdapter as passesUnknownAttributes } from '../broken-connectors/passes-unknown-attributes';
+import { createAdapter as noRetry } from '../broken-connectors/no-retry';
+import { createAdapter as ignoresLicenceError } from '../broken-connectors/ignores-licence-error';
+import { createAdapter as neverRefreshes } from '../broken-connectors/never-refreshes';
+import { createAdapter as blindRetry } from '../broken-connectors/blind-retry';
+import { WebexConnector } from '../../connector';
+import { adapterFor, connectorConfig } from '../../conformance/adapters/reference';
+import { operationOf, rewritingFetch } from '../broken-connectors/rewriting-fetch';
+
+/** Sends an element Webex does not know with every CreateUser: only the emulator's own reading of the request shows it. */
+const sendsUnknownElement: AdapterFactory = (config) => adapterFor(new WebexConnector(connectorConfig(config, {
+  fetch: rewritingFetch((body) => (operationOf(body) === 'CreateUser' ? body.replace('</bodyContent>', '<nickName>Conf</nickName></bodyContent>') : body)),
+})));
 
 interface Result { id: string; group: string; status: string; message?: string; actual?: string }
 
@@ -102,6 +121,26 @@ describe.each([
       expect(await adminView(url, token)).toBe(before);
     });
   } else {
+    // The same verdicts as in-process: the unknown element comes from the emulator's journal, the rest from site control.
+    it.each([
+      ['sends unknown attributes', passesUnknownAttributes, { ids: ['unknown-attribute', 'invalid-value-*'] }],
+      ['sends an element Webex ignores', sendsUnknownElement, { ids: ['create', 'licence-on-create'] }],
+      ['never retries', noRetry, { ids: ['transient-*', 'rate-limited-retry'] }],
+      ['ignores a licence error', ignoresLicenceError, { ids: ['licence-*', 'host-limit*'] }],
+      ['never refreshes its OAuth token', neverRefreshes, { groups: ['oauth' as const] }],
+      ['retries a create blindly', blindRetry, { ids: ['transient-*-create'] }],
+    ] as [string, AdapterFactory, CaseFilter][])('a broken connector that %s fails the same cases as in-process', async (_what, factory, filter) => {
+      const before = await adminView(url);
+      const target = await RemoteEmulatorTarget.start({ endpoint: `${url}/WBXService/XMLService` });
+      const remote = await runSuite({ provider: factoryProvider('under test', factory), cases: selectCases(allCases(), filter), target, concurrency: 4 });
+      const local = await runWith(factory, filter);
+      expect(failedIds(local).length).toBeGreaterThan(0);
+      expect(failedIds(remote)).toEqual(failedIds(local));
+      expect(remote.summary.skipped).toBe(0);
+      expect(target.leftovers).toEqual([]);
+      expect(await adminView(url)).toBe(before);
+    });
+
     it('the whole suite: every case runs (none skipped), passes, and the emulator is left as found', async () => {
       const before = await adminView(url);
       const r = await conformance(['--url', url, '--concurrency', '6']);
