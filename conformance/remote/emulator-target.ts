@@ -38,7 +38,9 @@ export function recordOf(detail: UserDetail): UserRecord {
   for (const group of Object.values(detail.groups)) {
     for (const [path, value] of Object.entries(group)) {
       if (path === 'password') continue; // shown masked; the suite checks passwords by signing in
-      const slot = catalog.leafByPath.get(path)?.slot ?? catalog.listByPath.get(path)?.slot ?? -1;
+      // A list's item leaf has no slot of its own (-1): the list holds the values.
+      const leaf = catalog.leafByPath.get(path)?.slot ?? -1;
+      const slot = leaf >= 0 ? leaf : catalog.listByPath.get(path)?.slot ?? -1;
       if (slot >= 0) values[slot] = value as UserRecord['values'][number];
     }
   }
