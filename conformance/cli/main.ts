@@ -85,9 +85,9 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   if (!args.quiet) io.out(`webex-conformance: ${cases.length} cases against ${provider.name} on ${target?.name ?? 'an in-process webex-mock'}\n`);
   const step = Math.max(1, Math.ceil(cases.length / 10));
   const report = await runSuite({
-    provider, cases, target, seed: args.seed, concurrency: args.concurrency ?? (target ? 4 : undefined), rerunArgs: adapterArgs(args),
-    // A real site is slower and its Retry-After waits are real.
-    caseTimeoutMs: target ? 180_000 : undefined,
+    // A real site: fewer cases at once, and time for real Retry-After waits; a remote webex-mock is only a network away.
+    provider, cases, target, seed: args.seed, concurrency: args.concurrency ?? (target && !target.controlled ? 4 : undefined), rerunArgs: adapterArgs(args),
+    caseTimeoutMs: target ? (target.controlled ? 60_000 : 180_000) : undefined,
     onResult: (r, done, total) => {
       if (args.quiet) return;
       if (r.status === 'fail') io.out(`  ✗ ${r.group}/${r.id}${r.required ? '' : ' (optional)'}: expected ${r.expected}; got ${r.actual}\n`);

@@ -143,7 +143,7 @@ describe.each([
 
     it('the whole suite: every case runs (none skipped), passes, and the emulator is left as found', async () => {
       const before = await adminView(url);
-      const r = await conformance(['--url', url, '--concurrency', '6']);
+      const r = await conformance(['--url', url]);
       expect(r.out).toMatch(/CONFORMANT/);
       expect(r.code).toBe(0);
       const results = r.report!.results;
