@@ -71,20 +71,27 @@ export class InProcessEmulator {
       }
       return undefined;
     });
-    // Faults after the operation committed need the answer itself: wrap the engine's door (both HTTP and msw call it).
-    const inner = engine.handle.bind(engine);
-    engine.handle = async (request) => {
-      let response = await inner(request);
-      const exchange = this.exchangeOf.get(request);
-      const caseSite = exchange?.meta.site ? this.sites.get(exchange.meta.site) : undefined;
-      if (!exchange || !caseSite) return response;
-      const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
-      if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
-      else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status);
-      else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(responseText(response)) };
-      caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
-      return response;
+    // Faults after the operation committed need the answer itself: wrap `respond`, which both doors reach (the HTTP
+    // door calls it directly, msw through `handle`), keeping its answer synchronous when it was.
+    const inner = engine.respond.bind(engine);
+    engine.respond = (request) => {
+      const out = inner(request);
+      return out instanceof Promise ? out.then((r) => this.afterOperation(request, r)) : this.afterOperation(request, out);
     };
+  }
+
+  /** The case site's `after` fault applied to the answer, and the exchange captured for the case. */
+  private afterOperation(request: object, answer: EngineResponse): EngineResponse {
+    let response = answer;
+    const exchange = this.exchangeOf.get(request);
+    const caseSite = exchange?.meta.site ? this.sites.get(exchange.meta.site) : undefined;
+    if (!exchange || !caseSite) return response;
+    const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
+    if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
+    else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status);
+    else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(responseText(response)) };
+    caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
+    return response;
   }
 
   static async start(): Promise<InProcessEmulator> {
