@@ -52,7 +52,8 @@ export function decodeBody(raw: Buffer | string): string | EnvelopeError {
 function xsiPrefixes(path: XmlNode[]): Set<string> {
   const out = new Set<string>();
   for (const n of path) {
-    for (const [k, v] of Object.entries(n.attrs)) if (k.startsWith('xmlns:') && v === NS.xsi) out.add(k.slice(6));
+    const attrs = n.attrs; // null prototype: for-in visits own keys only, in Object.entries order
+    for (const k in attrs) if (k.startsWith('xmlns:') && attrs[k] === NS.xsi) out.add(k.slice(6));
   }
   return out;
 }

@@ -6,14 +6,26 @@ export const SECRET_ELEMENTS = ['password', 'passwordHintAnswer', 'sessionTicket
 
 const SECRET_SET = new Set<string>(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
 
+/**
+ * The names' lengths, checked before any lower-casing (the reader asks for every start tag): toLowerCase never
+ * makes a string shorter, and the one mapping that makes it longer (U+0130 → i + U+0307) leaves a character no
+ * secret name has, so a name whose length is not one of these cannot match (U+212A KELVIN SIGN → k keeps it).
+ */
+const SECRET_LENGTHS = new Set<number>(SECRET_ELEMENTS.map((s) => s.length));
+
 /** A bare local name (no prefix) that holds a secret. */
 export function isSecretName(name: string): boolean {
-  return SECRET_SET.has(name.toLowerCase());
+  return SECRET_LENGTHS.has(name.length) && SECRET_SET.has(name.toLowerCase());
 }
 
 /** A qualified name whose local part — after the first or the last ':' — holds a secret. */
 export function isSecretElementName(qname: string): boolean {
   const first = qname.indexOf(':');
+  if (first === -1) return isSecretName(qname);
   const last = qname.lastIndexOf(':');
-  return isSecretName(qname.slice(first + 1)) || (last !== first && isSecretName(qname.slice(last + 1)));
+  return secretAfter(qname, first) || (last !== first && secretAfter(qname, last));
+}
+
+function secretAfter(qname: string, colon: number): boolean {
+  return SECRET_LENGTHS.has(qname.length - colon - 1) && isSecretName(qname.slice(colon + 1));
 }

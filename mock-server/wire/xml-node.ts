@@ -9,7 +9,10 @@ export interface XmlNode {
 
 /** Local names are matched case-sensitively, as the real service does (webExId vs webExID matters). */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  return node?.children.find((c) => c.name === name);
+  if (!node) return undefined;
+  const kids = node.children; // a loop, not find(): no closure per lookup (an envelope does ~15)
+  for (let i = 0; i < kids.length; i++) if (kids[i].name === name) return kids[i];
+  return undefined;
 }
 
 export function childrenNamed(node: XmlNode | undefined, name: string): XmlNode[] {

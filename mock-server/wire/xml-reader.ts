@@ -35,6 +35,20 @@ const isHexDigit = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 1
 const isNameStart = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || isDigit(c) || c === 46 || c === 45;
 
+/**
+ * NAME.test(name), without the regex for the usual ASCII names: an ASCII letter or '_', then ASCII letters,
+ * digits, '_', '.', '-' or ':' all pass NAME; anything else is left to NAME itself.
+ */
+function isName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || !isNameStart(name.charCodeAt(0))) return NAME.test(name);
+  for (let k = 1; k < n; k++) {
+    const c = name.charCodeAt(k);
+    if (!isNameChar(c) && c !== 58 /* : */) return NAME.test(name);
+  }
+  return true;
+}
+
 const CHUNK = 8192;
 
 /** The string of the first `length` UTF-16 code units (fromCharCode in chunks: argument lists are bounded). */
@@ -146,8 +160,33 @@ interface Open {
   node: XmlNode;
   qname: string;
   secret: boolean;
-  /** Trimmed text pieces between child elements (joined when the element closes). */
-  parts: string[];
+  /** The first trimmed text piece between child elements; `more` only once a second one comes (most have one). */
+  first: string | undefined;
+  more: string[] | undefined;
+}
+
+function addText(open: Open, text: string): void {
+  if (open.first === undefined) open.first = text;
+  else if (open.more === undefined) open.more = [open.first, text];
+  else open.more.push(text);
+}
+
+/** Attributes of an element that has none: one shared, frozen object instead of a dictionary per element. */
+const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
+/** The text between pos and end holds only XML white space (nothing to slice, check or keep). */
+function blank(xml: string, pos: number, end: number): boolean {
+  for (let i = pos; i < end; i++) if (!isSpace(xml.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `xml` from `from` to `to` is `name` followed by XML white space only (what slice + trimEnd would equal). */
+function namesEndTag(xml: string, from: number, to: number, name: string): boolean {
+  const n = name.length;
+  if (to - from < n) return false;
+  for (let k = 0; k < n; k++) if (xml.charCodeAt(from + k) !== name.charCodeAt(k)) return false;
+  for (let i = from + n; i < to; i++) if (!isSpace(xml.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Read one document; returns the root element or throws XmlReadError. */
@@ -170,6 +209,11 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
   let quietFrom = -1; // stack depth from which a closed secret's siblings are read; -1: none
   const quiet = () => secretsOpen > 0 || (quietFrom !== -1 && stack.length >= quietFrom);
   const say = (...names: string[]) => !quiet() && names.every((n) => NAME.test(n) && !isSecretElementName(n));
+  // Phrases for a start tag's errors (built only when failing): names quoted only when the tag is not a secret
+  // element's and not read in a quiet stretch; unnamed, "attribute" ends the phrase (the journal reads
+  // `attribute X` as a quoted name).
+  const tagPhrase = (qname: string, secret: boolean) => (!secret && say(qname) ? ` <${qname}>` : '');
+  const attrPhrase = (qname: string, secret: boolean, name: string, named: string, unnamed: string) => (!secret && say(qname, name) ? named : unnamed);
   // The XML declaration may only open the document (after a byte order mark at most).
   const docStart = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -179,10 +223,13 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     if (end > pos) {
       const top = stack[stack.length - 1];
       if (top) {
-        const raw = xml.slice(pos, end);
-        if (raw.includes(']]>')) fail('"]]>" in text', pos + raw.indexOf(']]>'));
-        const text = decodeReferences(raw, pos, xml).trim();
-        if (text !== '') top.parts.push(text);
+        // White space between tags (most text of an envelope) is dropped without being sliced.
+        if (!blank(xml, pos, end)) {
+          const raw = xml.slice(pos, end);
+          if (raw.includes(']]>')) fail('"]]>" in text', pos + raw.indexOf(']]>'));
+          const text = decodeReferences(raw, pos, xml).trim();
+          if (text !== '') addText(top, text);
+        }
       } else {
         for (let i = pos; i < end; i++) if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0xfeff) fail('text outside the root element', i);
       }
@@ -216,7 +263,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
         const close = xml.indexOf(']]>', lt + 9);
         if (close === -1) fail('unterminated CDATA section', lt);
         const text = xml.slice(lt + 9, close);
-        if (text !== '') top!.parts.push(text);
+        if (text !== '') addText(top!, text);
         pos = close + 3;
         continue;
       }
@@ -225,10 +272,13 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     if (next === 47 /* / */) { // end tag
       const close = xml.indexOf('>', lt + 2);
       if (close === -1) fail('unterminated end tag', lt);
-      const qname = xml.slice(lt + 2, close).trimEnd();
       const top = stack[stack.length - 1];
-      if (!top) fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
-      if (top.qname !== qname) fail(say(qname, top.qname) ? `end tag </${qname}> does not match <${top.qname}>` : 'end tag does not match its start tag', lt);
+      // The usual end tag names its start tag exactly: compared in place, no slice.
+      if (!top || !namesEndTag(xml, lt + 2, close, top.qname)) {
+        const qname = xml.slice(lt + 2, close).trimEnd();
+        if (!top) fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
+        if (top.qname !== qname) fail(say(qname, top.qname) ? `end tag </${qname}> does not match <${top.qname}>` : 'end tag does not match its start tag', lt);
+      }
       stack.pop();
       if (top.secret) {
         secretsOpen--;
@@ -243,9 +293,9 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
 
     // Start tag: name, attributes, then '>' or '/>'.
     let i = lt + 1;
-    while (i < len && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
+    for (let c = xml.charCodeAt(i); i < len && !isSpace(c) && c !== 62 /* > */ && c !== 47 /* / */; c = xml.charCodeAt(++i));
     const qname = xml.slice(lt + 1, i);
-    if (!NAME.test(qname)) fail('invalid element name', lt);
+    if (!isName(qname)) fail('invalid element name', lt);
     if (root && stack.length === 0) fail('more than one root element', lt);
     if (stack.length + 1 > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`, lt);
     if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
@@ -253,44 +303,41 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     const node: XmlNode = {
       name: colon === -1 ? qname : qname.slice(colon + 1),
       prefix: colon === -1 ? '' : qname.slice(0, colon),
-      attrs: Object.create(null) as Record<string, string>, // an attribute named __proto__ stays an attribute
+      attrs: NO_ATTRS, // replaced by a null-prototype object at the first attribute (__proto__ stays an attribute)
       children: [],
       text: '',
     };
     let selfClosing = false;
     const secret = isSecretElementName(qname);
-    // Names in this tag are quoted only when the tag is not a secret element's and not read in a quiet stretch.
-    const tagSays = (...names: string[]) => !secret && say(qname, ...names);
-    const tag = () => (tagSays() ? ` <${qname}>` : '');
-    // Unnamed, "attribute" ends the phrase (the journal reads `attribute X` as a quoted name).
-    const attribute = (name: string, named: string, unnamed: string) => (tagSays(name) ? named : unnamed);
     for (;;) {
       const before = i;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= len) fail(`unterminated start tag${tag()}`, lt);
-      if (xml[i] === '>') { i++; break; }
-      if (xml[i] === '/') {
-        if (xml[i + 1] !== '>') fail(`unexpected "/" in the start tag${tag()}`, i);
+      if (i >= len) fail(`unterminated start tag${tagPhrase(qname, secret)}`, lt);
+      const c = xml.charCodeAt(i);
+      if (c === 62 /* > */) { i++; break; }
+      if (c === 47 /* / */) {
+        if (xml.charCodeAt(i + 1) !== 62) fail(`unexpected "/" in the start tag${tagPhrase(qname, secret)}`, i);
         selfClosing = true;
         i += 2;
         break;
       }
-      if (i === before) fail(`attributes of the start tag${tag()} must be separated by spaces`, i);
+      if (i === before) fail(`attributes of the start tag${tagPhrase(qname, secret)} must be separated by spaces`, i);
       const nameStart = i;
-      while (i < len && !isSpace(xml.charCodeAt(i)) && xml[i] !== '=' && xml[i] !== '>' && xml[i] !== '/') i++;
+      for (let c2 = xml.charCodeAt(i); i < len && !isSpace(c2) && c2 !== 61 /* = */ && c2 !== 62 /* > */ && c2 !== 47 /* / */; c2 = xml.charCodeAt(++i));
       const attr = xml.slice(nameStart, i);
-      if (!NAME.test(attr)) fail('invalid attribute name', nameStart);
+      if (!isName(attr)) fail('invalid attribute name', nameStart);
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (xml[i] !== '=') fail(attribute(attr, `attribute ${attr} has no value`, 'missing value of an attribute'), nameStart);
+      if (xml.charCodeAt(i) !== 61 /* = */) fail(attrPhrase(qname, secret, attr, `attribute ${attr} has no value`, 'missing value of an attribute'), nameStart);
       i++;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml[i];
-      if (quote !== '"' && quote !== "'") fail(attribute(attr, `attribute ${attr} value is not quoted`, 'unquoted value of an attribute'), nameStart);
+      if (quote !== '"' && quote !== "'") fail(attrPhrase(qname, secret, attr, `attribute ${attr} value is not quoted`, 'unquoted value of an attribute'), nameStart);
       const valueEnd = xml.indexOf(quote, i + 1);
-      if (valueEnd === -1) fail(attribute(attr, `unterminated value of attribute ${attr}`, 'unterminated value of an attribute'), nameStart);
+      if (valueEnd === -1) fail(attrPhrase(qname, secret, attr, `unterminated value of attribute ${attr}`, 'unterminated value of an attribute'), nameStart);
       const raw = xml.slice(i + 1, valueEnd);
-      if (raw.includes('<')) fail(attribute(attr, `"<" in the value of attribute ${attr}`, '"<" in the value of an attribute'), nameStart);
-      if (attr in node.attrs) fail(attribute(attr, `duplicate attribute ${attr}`, 'a repeated attribute'), nameStart);
+      if (raw.includes('<')) fail(attrPhrase(qname, secret, attr, `"<" in the value of attribute ${attr}`, '"<" in the value of an attribute'), nameStart);
+      if (node.attrs !== NO_ATTRS && attr in node.attrs) fail(attrPhrase(qname, secret, attr, `duplicate attribute ${attr}`, 'a repeated attribute'), nameStart);
+      if (node.attrs === NO_ATTRS) node.attrs = Object.create(null) as Record<string, string>;
       node.attrs[attr] = own(decodeReferences(raw, i + 1, xml));
       i = valueEnd + 1;
     }
@@ -298,7 +345,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     if (parent) parent.node.children.push(node);
     else root = node;
     if (!selfClosing) {
-      stack.push({ node, qname, secret, parts: [] });
+      stack.push({ node, qname, secret, first: undefined, more: undefined });
       if (secret) secretsOpen++;
     } else if (secret) {
       quietFrom = quietFrom === -1 ? stack.length : Math.min(quietFrom, stack.length);
@@ -314,7 +361,6 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
 }
 
 function finish(open: Open): void {
-  const { parts } = open;
-  if (parts.length === 1) open.node.text = own(parts[0]);
-  else if (parts.length > 1) open.node.text = own(parts.join(''));
+  if (open.more !== undefined) open.node.text = own(open.more.join(''));
+  else if (open.first !== undefined) open.node.text = own(open.first);
 }
