@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
-import { sqliteUnavailable } from '../control/persistence/sqlite-store';
 import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
 import { StartupError } from '../control/startup-error';
@@ -89,6 +88,8 @@ function flag(command: Command, name: string, env: string): boolean {
 /** The data dir to use: the one asked for, unless the SQLite driver cannot load (then in memory, saying why). */
 export function usableDataDir(dataDir: string | undefined, warn: (line: string) => void): string | undefined {
   if (dataDir === undefined) return undefined;
+  // The store's module only when a data dir is asked for (most starts have none).
+  const { sqliteUnavailable } = require('../control/persistence/sqlite-store') as typeof import('../control/persistence/sqlite-store');
   const why = sqliteUnavailable();
   if (why === undefined) return dataDir;
   warn(`webex-mock: --data-dir ${dataDir} not used — better-sqlite3 (an optional dependency) cannot be loaded: ${why}. `
