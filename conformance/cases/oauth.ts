@@ -42,11 +42,7 @@ function oauthAdapter(ctx: CaseContext, oauth: AdapterOAuth): Promise<Adapter> {
 
 /** The admin API's token controls (the same calls work against a webex-mock started elsewhere). */
 async function tokenControl(ctx: CaseContext, action: 'expire' | 'revoke'): Promise<void> {
-  const { siteName, baseUrl } = ctx.control();
-  const res = await fetch(`${baseUrl}/_mock/oauth/${action}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ site: siteName, webExId: ADMIN.webExId }),
-  });
-  if (res.status !== 200) throw new Error(`POST /_mock/oauth/${action} answered HTTP ${res.status}`);
+  await ctx.control().oauthTokens(action, ADMIN.webExId);
 }
 
 const tokenRequests = (ctx: CaseContext, since = 0) => ctx.exchanges().slice(since).filter((e) => /<webExAccessToken>/.test(e.request)).length;

@@ -63,6 +63,8 @@ export interface SiteControl {
   usage(): Promise<UsageReport>;
   /** Change the site's settings (the body of PATCH /_mock/sites/:site); the next request sees them. */
   configure(settings: SiteSettings): Promise<void>;
+  /** The admin API's token controls for one user of the site: its access tokens expire now, or all its tokens are revoked. */
+  oauthTokens(action: 'expire' | 'revoke', webExId: string): Promise<void>;
   /** The suite's OAuth integration (auto-approving, for whichever site and user /v1/authorize names). */
   integration(): Promise<SuiteIntegration>;
 }

@@ -51,6 +51,13 @@ export class InProcessTarget implements Target {
         usage: async () => caseSite.site.usage(),
         configure: async (settings) => { caseSite.site.config = applySettings(caseSite.site.config, siteSettingsSchema.parse(settings)); },
         integration: async () => CONFORMANCE_INTEGRATION,
+        // Through the admin API, as against a webex-mock started elsewhere (the in-process one has no token).
+        oauthTokens: async (action, webExId) => {
+          const res = await fetch(`${this.emulator.server.url}/_mock/oauth/${action}`, {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ site: caseSite.name, webExId }),
+          });
+          if (res.status !== 200) throw new Error(`POST /_mock/oauth/${action} answered HTTP ${res.status}`);
+        },
       },
       exchanges: () => caseSite.exchanges,
       emailDomain: IN_PROCESS_EMAIL_DOMAIN,

@@ -100,6 +100,7 @@ export class RemoteEmulatorTarget implements Target {
       siteName: name, faults, baseUrl: this.admin.origin, integration: () => this.oauthIntegration(),
       usage: async () => (await this.admin.request<SiteDetail>('GET', `/sites/${name}`)).usage,
       configure: async (settings) => { await this.admin.request('PATCH', `/sites/${name}`, settings); },
+      oauthTokens: async (action, webExId) => { await this.admin.request('POST', `/oauth/${action}`, { site: name, webExId }); },
     };
     return {
       adapterConfig: { url, siteName: name, admin: ADMIN.webExId, password: ADMIN.password, fastRetries: true },

@@ -72,7 +72,7 @@ async function conformance(args: string[], env: Record<string, string | undefine
 
 /** Selected site-control cases of every kind: features, licences, faults, a rewrite, Spark Meet, Control Hub, suspended, SSO + OAuth, paging. */
 const CONTROLLED = ['schema-features', 'webACDPrefsIsAgent.feature-off', 'licence-*', 'host-limit*', 'transient-dropped-create', 'transient-503-after-create',
-  'rate-limited-retry', 'backup-success', 'spark-meet-*', 'control-hub-rename', 'suspended-site-*', 'sso-*', 'scope-all_read.get', 'import-all-pages'];
+  'rate-limited-retry', 'backup-success', 'spark-meet-*', 'control-hub-rename', 'suspended-site-*', 'sso-*', 'scope-all_read.get', 'expiry-mid-run', 'refresh-revoked', 'import-all-pages'];
 
 describe.each([
   ['without an admin token', [] as string[]],
@@ -96,7 +96,7 @@ describe.each([
     expect(r.code).toBe(0);
     const results = r.report!.results;
     const needingControl = results.filter((x) => controlNeeded(allCases().find((c) => c.id === x.id)!));
-    expect(results.length).toBeGreaterThanOrEqual(19);
+    expect(results.length).toBeGreaterThanOrEqual(21);
     expect(needingControl.length).toBeGreaterThanOrEqual(12);
     expect(new Set(needingControl.map((x) => x.group))).toEqual(new Set(['lifecycle', 'features', 'errors', 'oauth']));
     expect(results.filter((x) => x.status !== 'pass')).toEqual([]);
