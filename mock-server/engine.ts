@@ -290,12 +290,30 @@ export class Engine {
         return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: bytes, shared: true };
       }
       if (result.userItems) return xmlResponse(this.joinItems(result, op, site, gsbStatus));
+      if (!result.body && !result.bodyNamespaces && !result.rootNamespaces) {
+        return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: this.emptySuccess(op.responseType, gsbStatus), shared: true };
+      }
       return xmlResponse(successEnvelope(op.responseType, result.body ?? '', { bodyNamespaces: result.bodyNamespaces, rootNamespaces: result.rootNamespaces, gsbStatus }));
     } catch (e) {
       if (!(e instanceof WebexError)) throw e;
       return webexFailure(e, meta, gsbStatus);
     }
   }
+
+  /**
+   * A SUCCESS with an empty bodyContent (SetUser, DelSessionTemplates, UploadPMRImage) is the same bytes every
+   * time for its type and gsbStatus: built once, sent and journaled by reference (no envelope string, no two
+   * UTF-8 encodings, no journal copy per write).
+   */
+  private emptySuccess(responseType: string, gsbStatus: GsbStatus | undefined): Buffer {
+    const byType = gsbStatus === 'BACKUP' ? this.emptyBackup : this.emptyPrimary;
+    let bytes = byType.get(responseType);
+    if (!bytes) byType.set(responseType, bytes = Buffer.from(successEnvelope(responseType, '', { gsbStatus }), 'utf8'));
+    return bytes;
+  }
+
+  private readonly emptyPrimary = new Map<string, Buffer>();
+  private readonly emptyBackup = new Map<string, Buffer>();
 
   /**
    * A page as one Buffer: envelope text, each user's cached item bytes, the text after them — the bytes
