@@ -7,7 +7,8 @@ import type { ErrorClass, Outcome, Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { DEFAULT_SESSION_TYPE, type SiteSpec } from '../emulator/in-process';
 import {
-  expectAttribute, expectError, expectOk, expectSentOnce, expectStored, expectUnchanged, expectUserCount, requestsFor, snapshot, userOf,
+  expectAttribute, expectError, expectOk, expectSentOnce, expectStored, expectUnchanged, expectUsageUnchanged, expectUserCount, requestsFor, snapshot,
+  usage, userOf,
 } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
 import { attributeSpecs } from './values';
@@ -29,12 +30,14 @@ async function refusedCreate(ctx: CaseContext, profile: Profile, classes: ErrorC
   const existing = await users.find(webExId);
   const before = existing ? snapshot(existing) : undefined;
   const count = ctx.controlled ? await users.count() : undefined;
+  const licences = await usage(ctx);
   const adapter = await ctx.adapter();
   const o = await ctx.call('create', () => adapter.create(profile));
   const error = expectError(o, classes, what);
   if (before) await expectUnchanged(before, users, webExId);
   else if (await users.find(webExId)) fail(`no user ${webExId} created`, 'the user exists');
   if (count !== undefined) await expectUserCount(users, count, 'unchanged');
+  await expectUsageUnchanged(ctx, licences, `the refused create (${what})`);
   if (requestsFor(ctx, 'CreateUser') > 1) expectSentOnce(ctx, 'CreateUser');
   return error;
 }
@@ -48,10 +51,12 @@ async function refusedUpdate(ctx: CaseContext, changes: Record<string, string | 
   const id = emailIdentity ? `${ctx.unique('e')}@${ctx.emailDomain}` : ctx.unique('e');
   await users.create(emailIdentity ? { ...ctx.base(id), email: id } : ctx.base(id));
   const before = snapshot(await userOf(users, id));
+  const licences = await usage(ctx);
   const adapter = await ctx.adapter();
   const o = await ctx.call('update', () => adapter.update(id, changes));
   const error = expectError(o, classes, what);
   await expectUnchanged(before, users, id);
+  await expectUsageUnchanged(ctx, licences, `the refused update (${what})`);
   if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
   return error;
 }
@@ -66,9 +71,13 @@ async function refusedReactivate(ctx: CaseContext, classes: ErrorClass[], what: 
   await users.create(ctx.base(id));
   await users.deactivate(id);
   await users.create(ctx.base(ctx.unique('filler')));
+  const before = snapshot(await userOf(users, id));
+  const licences = await usage(ctx);
   const adapter = await ctx.adapter();
   const error = expectError(await ctx.call('reactivate', () => adapter.reactivate(id)), classes, what);
   expectStored(await userOf(users, id), 'active', 'DEACTIVATED');
+  await expectUnchanged(before, users, id);
+  await expectUsageUnchanged(ctx, licences, `the refused reactivate (${what})`);
   if (requestsFor(ctx, 'SetUser') > 1) expectSentOnce(ctx, 'SetUser');
   return error;
 }
@@ -343,10 +352,12 @@ async function boundedFailure(ctx: CaseContext, classes: ErrorClass[], what: str
   const id = ctx.unique('e');
   await users.create(ctx.base(id));
   const before = snapshot(await userOf(users, id));
+  const licences = await usage(ctx);
   const adapter = await ctx.adapter();
   const error = await ctx.call('update', () => adapter.update(id, { title: 'Never stored' }));
   expectError(error, classes, what);
   const attempts = requestsFor(ctx, 'SetUser');
   if (attempts > MAX_ATTEMPTS) fail(`at most ${MAX_ATTEMPTS} attempts`, `${attempts} SetUser requests`);
   await expectUnchanged(before, users, id);
+  await expectUsageUnchanged(ctx, licences, what);
 }

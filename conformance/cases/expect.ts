@@ -125,4 +125,35 @@ export function readMatches(actual: unknown, expected: Stored): boolean {
   return actual === expected;
 }
 
+/** Nothing but `allowed` (and visit counters) differs between the two stored states of one user. */
+export function expectOnly(before: UserRecord, after: UserRecord, allowed: ReadonlySet<string>, operation: string): void {
+  const changed = differingPaths(before, after, new Set(['visitCount', ...allowed]));
+  if (changed.length > 0) {
+    fail(`${operation} to change ${allowed.size ? [...allowed].join(', ') : 'nothing'} only`,
+      `also changed: ${changed.map((p) => `${p} ${canonical(storedAt(before, p))} → ${canonical(storedAt(after, p))}`).join('; ')}`);
+  }
+}
+
+export type Usage = { hosts: number; sessionTypes: Record<string, number> };
+/** Licence usage when the suite controls the site (in-process or a webex-mock's admin API); a real site: undefined. */
+export async function usage(ctx: CaseContext): Promise<Usage | undefined> {
+  if (!ctx.controlled) return undefined;
+  const u = await ctx.control().usage();
+  return { hosts: u.hosts.used, sessionTypes: Object.fromEntries(u.sessionTypes.map((t) => [t.id, t.used])) };
+}
+
+/** The host count moved by `hostDelta` and the counters of the `held` session types by `delta`; no other counter moved. */
+export async function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string, hostDelta = delta): Promise<void> {
+  const after = await usage(ctx);
+  if (!before || !after) return;
+  const expected: Usage = { hosts: before.hosts + hostDelta, sessionTypes: { ...before.sessionTypes } };
+  for (const t of held) expected.sessionTypes[t] = (expected.sessionTypes[t] ?? 0) + delta;
+  if (canonical(expected) !== canonical(after)) fail(`licence counters after ${operation}: ${canonical(expected)}`, canonical(after));
+}
+
+/** A refused or failed write moved no licence counter (in-process; a remote site cannot tell). */
+export function expectUsageUnchanged(ctx: CaseContext, before: Usage | undefined, operation: string): Promise<void> {
+  return expectUsage(ctx, before, 0, [], operation);
+}
+
 export { short };

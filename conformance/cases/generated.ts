@@ -10,7 +10,7 @@ import type { CatalogLeaf, FeatureKey } from '../../mock-server/catalog';
 import type { Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { IDENTITY_PATHS } from './attributes';
-import { canonical, differingPaths, expectOk, expectStored, readMatches, snapshot, storedAt, userOf, type Stored } from './expect';
+import { canonical, differingPaths, expectOk, expectOnly, expectStored, expectUsage, readMatches, snapshot, storedAt, usage, userOf, type Stored } from './expect';
 import { forAll, freeText } from './property';
 import { fail, type CaseContext, type CaseDef } from './types';
 import { SUBJECT_PATHS, featureOf, supportedAttributes } from './values';
@@ -82,31 +82,6 @@ const valuesOnUpdate: CaseDef = {
     });
   },
 };
-
-/** Nothing but `allowed` (and visit counters) differs between the two stored states of one user. */
-export function expectOnly(before: UserRecord, after: UserRecord, allowed: ReadonlySet<string>, operation: string): void {
-  const changed = differingPaths(before, after, new Set(['visitCount', ...allowed]));
-  if (changed.length > 0) {
-    fail(`${operation} to change ${allowed.size ? [...allowed].join(', ') : 'nothing'} only`,
-      `also changed: ${changed.map((p) => `${p} ${canonical(storedAt(before, p))} → ${canonical(storedAt(after, p))}`).join('; ')}`);
-  }
-}
-
-type Usage = { hosts: number; sessionTypes: Record<string, number> };
-export async function usage(ctx: CaseContext): Promise<Usage | undefined> {
-  if (!ctx.controlled) return undefined;
-  const u = await ctx.control().usage();
-  return { hosts: u.hosts.used, sessionTypes: Object.fromEntries(u.sessionTypes.map((t) => [t.id, t.used])) };
-}
-
-/** The host count moved by `hostDelta` and the counters of the `held` session types by `delta`; no other counter moved. */
-export async function expectUsage(ctx: CaseContext, before: Usage | undefined, delta: number, held: string[], operation: string, hostDelta = delta): Promise<void> {
-  const after = await usage(ctx);
-  if (!before || !after) return;
-  const expected: Usage = { hosts: before.hosts + hostDelta, sessionTypes: { ...before.sessionTypes } };
-  for (const t of held) expected.sessionTypes[t] = (expected.sessionTypes[t] ?? 0) + delta;
-  if (canonical(expected) !== canonical(after)) fail(`licence counters after ${operation}: ${canonical(expected)}`, canonical(after));
-}
 
 /** A subject with values in many fields (drawn), holding both session types: what an operation must leave alone. */
 export async function richSubject(ctx: CaseContext, profile: Profile): Promise<string> {

@@ -1,7 +1,8 @@
 /** Lifecycle: create → update → password → deactivate (licence freed) → reactivate → get → import (all pages) → schema. */
 import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
-import { expectOk, expectStored, readMatches, userOf, type Stored } from './expect';
+import { IDENTITY_PATHS } from './attributes';
+import { canonical, differingPaths, expectOk, expectStored, expectUsage, readMatches, storedAt, usage, userOf, type Stored } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
 import { SUBJECT_PATHS, featureOf, supportedAttributes } from './values';
 
@@ -23,6 +24,18 @@ async function expectLicences(ctx: CaseContext, before: Licences | undefined, de
   }
 }
 
+/**
+ * Everything about the subject but its identity equals a reference twin the suite wrote directly with the same
+ * values: what a write may not do besides what it was asked (defaults sent for fields it was not given, extra
+ * session types).
+ */
+async function expectLikeTwin(ctx: CaseContext, subjectId: string, twinId: string, operation: string): Promise<void> {
+  const rec = await userOf(ctx.users, subjectId);
+  const twin = await userOf(ctx.users, twinId, 'the reference user');
+  const diff = differingPaths(rec, twin, IDENTITY_PATHS);
+  if (diff.length > 0) fail(`${operation} to store what it was given and nothing else`, `differs from the reference user — ${diff.map((p) => `${p}: connector ${canonical(storedAt(rec, p))} vs expected ${canonical(storedAt(twin, p))}`).join('; ')}`);
+}
+
 const OFF_FEATURES = ['webACD', 'hdVideo', 'handsOnLab', 'tspTelephony'] as const;
 
 export function lifecycleCases(): CaseDef[] {
@@ -33,6 +46,7 @@ export function lifecycleCases(): CaseDef[] {
         const users = ctx.users;
         const id = ctx.unique('l');
         const before = await licences(ctx);
+        const counters = await usage(ctx);
         const adapter = await ctx.adapter();
         const o = await ctx.call('create', () => adapter.create({ ...ctx.base(id), password: 'Welc0me!Conf', phonesPhone: '1,408,5550100' }));
         const ref = expectOk(o, 'create');
@@ -43,6 +57,11 @@ export function lifecycleCases(): CaseDef[] {
         expectStored(rec, 'active', 'ACTIVATED');
         if (!(await users.passwordIs(id, 'Welc0me!Conf'))) fail('the password pushed with the user to be stored', 'it does not match');
         await expectLicences(ctx, before, 1, 'after create');
+        // Kills: test/broken-connectors/create-takes-every-session-type (a new user gets every session type).
+        await expectUsage(ctx, counters, 1, [String(DEFAULT_SESSION_TYPE)], 'create (one host, one user of the default session type, nothing else)');
+        const twinId = ctx.unique('t');
+        await users.create({ ...ctx.base(twinId), password: 'Welc0me!Conf', phonesPhone: '1,408,5550100' });
+        await expectLikeTwin(ctx, id, twinId, 'create');
       },
     },
     {
@@ -51,13 +70,20 @@ export function lifecycleCases(): CaseDef[] {
         const users = ctx.users;
         const id = ctx.unique('l');
         await users.create(ctx.base(id));
+        const twinId = ctx.unique('t');
+        await users.create(ctx.base(twinId));
+        const counters = await usage(ctx);
         const adapter = await ctx.adapter();
-        expectOk(await ctx.call('update', () => adapter.update(id, { firstName: 'Updated', title: 'Engineer', privilegeHost: false })), 'update');
+        const changes = { firstName: 'Updated', title: 'Engineer', privilegeHost: false };
+        expectOk(await ctx.call('update', () => adapter.update(id, changes)), 'update');
         const rec = await userOf(users, id);
         expectStored(rec, 'firstName', 'Updated');
         expectStored(rec, 'title', 'Engineer');
         expectStored(rec, 'privilege/host', false);
         expectStored(rec, 'lastName', 'Subject');
+        await expectUsage(ctx, counters, 0, [], 'update');
+        await users.update(twinId, changes);
+        await expectLikeTwin(ctx, id, twinId, 'update');
       },
     },
     {

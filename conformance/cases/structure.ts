@@ -7,8 +7,8 @@
  */
 import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE, SECOND_SESSION_TYPE } from '../emulator/in-process';
-import { canonical, expectError, expectOk, expectStored, snapshot, storedAt, userOf } from './expect';
-import { expectOnly, expectUsage, freeTextProfile, richSubject, usage } from './generated';
+import { canonical, expectError, expectOk, expectOnly, expectStored, expectUsage, snapshot, storedAt, usage, userOf } from './expect';
+import { freeTextProfile, richSubject } from './generated';
 import { forAll } from './property';
 import { fail, type CaseContext, type CaseDef } from './types';
 

@@ -36,6 +36,7 @@ import { createAdapter as listAsOneElement } from '../broken-connectors/list-as-
 import { createAdapter as renameDropsChanges } from '../broken-connectors/rename-drops-changes';
 import { createAdapter as renameRewritesEmail } from '../broken-connectors/rename-rewrites-email';
 import { createAdapter as tspFirstAccount } from '../broken-connectors/tsp-first-account';
+import { createAdapter as createTakesEverySessionType } from '../broken-connectors/create-takes-every-session-type';
 import { failedIds, runWith } from './run-suite';
 
 /** Seed for the slices that hold seeded cases: the drawn values, and so the verdict, are the same every run. */
@@ -108,6 +109,9 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['lifecycle/rename-with-changes']],
   ['ignores a follow-up SetUser that fails after the create', ignoresFollowUpFailure, { groups: ['errors', 'personalUrl'], ids: ['follow-up-fails-after-create', 'set-after-create', 'invalid-on-create'] },
     ['errors/follow-up-fails-after-create', 'personalUrl/invalid-on-create']],
+  // State: lifecycle/create compares every licence counter and the whole user with a reference user.
+  ['gives every new user every session type', createTakesEverySessionType, { groups: ['lifecycle'], ids: ['create', 'update', 'get'] },
+    ['lifecycle/create']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {
