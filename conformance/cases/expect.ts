@@ -26,6 +26,15 @@ export function expectAttribute(error: ClassifiedError, attribute: string): void
   fail(`the error to name attribute ${attribute} (or none)`, `attribute=${error.attribute}`);
 }
 
+/**
+ * The error names the attribute (or an element of its path): Webex says which field it refused ("Can't set field
+ * timeZoneID"), and the admin needs to know which one to fix.
+ */
+export function expectNamed(error: ClassifiedError, attribute: string): void {
+  if (error.attribute === undefined) fail(`the error to name attribute ${attribute} (Webex named the field)`, 'no attribute in the error');
+  expectAttribute(error, attribute);
+}
+
 export async function userOf(users: UserStore, webExId: string, what = `user ${webExId}`): Promise<UserRecord> {
   const rec = await users.find(webExId);
   if (!rec) fail(`${what} to exist on the site`, 'no such user in the emulator\'s stored state');

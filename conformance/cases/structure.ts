@@ -7,7 +7,8 @@
  */
 import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE, SECOND_SESSION_TYPE } from '../emulator/in-process';
-import { canonical, expectError, expectOk, expectOnly, expectStored, expectUsage, snapshot, storedAt, usage, userOf } from './expect';
+import { fault } from '../emulator/faults';
+import { canonical, expectError, expectOk, expectOnly, expectStored, expectUsage, requestsFor, snapshot, storedAt, usage, userOf } from './expect';
 import { freeTextProfile, richSubject } from './generated';
 import { forAll } from './property';
 import { fail, type CaseContext, type CaseDef } from './types';
@@ -139,6 +140,28 @@ const followUpFails: CaseDef = {
   },
 };
 
+// Kills: `if (advanced === 0) break` → never in connector/operations/import-users.ts (asks for the same empty page
+// forever). Optional: a consistent site never answers a page past its first with no user while its total says more.
+const importShortPage: CaseDef = {
+  id: 'import-short-page', group: 'lifecycle', required: false, needsControl: 'rewrites LstsummaryUser answers',
+  title: 'the list shrinks while paging (a later LstsummaryUser page comes back empty, its total unchanged): import ends, each user listed once, none invented',
+  site: { seedUsers: 520 },
+  async run(ctx) {
+    let pages = 0;
+    ctx.control().faults.push(fault.rewrite('LstsummaryUser', 'every page after the first comes back empty (returned 0)', (body) => (++pages === 1 ? body
+      : body.replace(/<use:user>[\s\S]*<\/use:user>/, '').replace(/<serv:returned>\d+<\/serv:returned>/, '<serv:returned>0</serv:returned>'))));
+    const adapter = await ctx.adapter();
+    const o = await ctx.call('import', () => adapter.import());
+    if (!o.ok) return; // a classified error is an honest answer too
+    const ids = o.result.map((u) => u.webExId.toLowerCase());
+    if (new Set(ids).size !== ids.length) fail('each user listed once', `${ids.length - new Set(ids).size} listed twice`);
+    const onSite = new Set((await ctx.users.list()).map((w) => w.toLowerCase()));
+    const invented = ids.filter((w) => !onSite.has(w));
+    if (invented.length > 0) fail('only users of the site', `not on the site: ${invented.slice(0, 3).join(', ')}`);
+    if (requestsFor(ctx, 'LstsummaryUser') > 10) fail('the import to stop at the empty page', `${requestsFor(ctx, 'LstsummaryUser')} LstsummaryUser requests`);
+  },
+};
+
 export function structureCases(): CaseDef[] {
-  return [sessionTypes, tspAccounts, rename, renameWithChanges, followUpFails];
+  return [sessionTypes, tspAccounts, rename, renameWithChanges, followUpFails, importShortPage];
 }

@@ -77,6 +77,33 @@ const retryAfterZero: CaseDef = {
   },
 };
 
+/** Retry-After values RFC 9110 does not allow (neither delta-seconds nor an HTTP date): to be ignored, not obeyed. */
+const UNREADABLE_RETRY_AFTER = ['soon', '2x', 'x2'];
+/** Less than any backoff a connector would choose for a first retry: "at once" is hammering a failing site. */
+const LEAST_BACKOFF_MS = 200;
+
+// Kills: parseRetryAfter mutants in connector/transport/retry.ts — the NaN branch (an unreadable date read as NaN ms,
+// so no wait at all) and the anchors of /^\d+$/ ("2x", "x2" read as seconds: NaN). Optional: the backoff is the
+// connector's own policy, and a server may never send such a header.
+const unreadableRetryAfter: CaseDef = {
+  id: 'backoff-unreadable-retry-after', group: 'errors', required: false, needsControl: 'injects transient failures',
+  title: `000035 (backend not responding) with an unreadable Retry-After (${UNREADABLE_RETRY_AFTER.map((v) => `"${v}"`).join(', ')}): the header is ignored, the connector still backs off (≥ ${LEAST_BACKOFF_MS} ms) and the update lands`,
+  async run(ctx) {
+    const id = ctx.unique('r');
+    await ctx.users.create(ctx.base(id));
+    for (const value of UNREADABLE_RETRY_AFTER) {
+      ctx.control().faults.push({ operation: 'SetUser', stage: 'before', times: 1, label: `000035, Retry-After "${value}"`, effect: { kind: 'failure', exceptionID: '000035', reason: 'ASService not responding', headers: { 'Retry-After': value } } });
+    }
+    const adapter = await ctx.adapter({ fastRetries: false });
+    expectOk(await ctx.call('update', () => adapter.update(id, { title: 'After the backoff' })), 'update after three transient failures');
+    const sets = ctx.exchanges().filter((e) => e.operation === 'SetUser');
+    const gaps = sets.slice(1).map((e, i) => e.startedAt - sets[i].startedAt);
+    const hasty = gaps.map((g, i) => [UNREADABLE_RETRY_AFTER[i], g] as const).filter(([, g]) => g < LEAST_BACKOFF_MS);
+    if (hasty.length > 0) fail(`each retry at least ${LEAST_BACKOFF_MS} ms after the failure`, hasty.map(([v, g]) => `retried ${g} ms after Retry-After "${v}"`).join('; '));
+    expectStored(await userOf(ctx.users, id), 'title', 'After the backoff');
+  },
+};
+
 export function timeCases(): CaseDef[] {
-  return [sessionOutlivesTicket, retryAfterAbsent, retryAfterZero];
+  return [sessionOutlivesTicket, retryAfterAbsent, retryAfterZero, unreadableRetryAfter];
 }

@@ -37,6 +37,7 @@ import { createAdapter as renameDropsChanges } from '../broken-connectors/rename
 import { createAdapter as renameRewritesEmail } from '../broken-connectors/rename-rewrites-email';
 import { createAdapter as tspFirstAccount } from '../broken-connectors/tsp-first-account';
 import { createAdapter as createTakesEverySessionType } from '../broken-connectors/create-takes-every-session-type';
+import { createAdapter as errorWithoutAttribute } from '../broken-connectors/error-without-attribute';
 import { failedIds, runWith } from './run-suite';
 
 /** Seed for the slices that hold seeded cases: the drawn values, and so the verdict, are the same every run. */
@@ -112,6 +113,8 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
   // State: lifecycle/create compares every licence counter and the whole user with a reference user.
   ['gives every new user every session type', createTakesEverySessionType, { groups: ['lifecycle'], ids: ['create', 'update', 'get'] },
     ['lifecycle/create']],
+  ['reports errors without the attribute Webex named', errorWithoutAttribute, { groups: ['errors'], ids: ['invalid-value-*', 'licence-on-create'] },
+    ['errors/invalid-value-update']],
 ];
 
 describe.each(broken)('broken connector: %s', (name, adapter, slice, mustFail) => {
