@@ -7,7 +7,7 @@ export { siteConfig, knownSessionType, allFeatures, type SiteConfig, type Sessio
 export { DEMO, addDemoSite, demoSiteConfig, seedUsers, fakeProfile } from './site/demo-site';
 export { inputFromPaths, type UserInput } from './site/user-input';
 export { WebexError } from './site/webex-error';
-export { readPath, SLOT, type UserRecord } from './site/user-record';
+export { readPath, SLOT, valueAt, draftValues, packValues, slotValues, type UserRecord, type UserValues } from './site/user-record';
 export { XML_SERVICE_PATH, createApp } from './http/app';
 export * as catalog from './catalog';
 export * from './control';

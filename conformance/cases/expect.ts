@@ -1,5 +1,5 @@
 /** Checks the cases share: outcomes, stored state, unchanged users, requests sent. */
-import { catalog, readPath, type UserRecord } from '../emulator/core';
+import { catalog, draftValues, packValues, readPath, valueAt, type UserRecord } from '../emulator/core';
 import type { ClassifiedError, ErrorClass, Outcome } from '../adapter';
 import type { CaseContext, UserStore } from './types';
 import { describeOutcome, fail, short } from './types';
@@ -54,7 +54,7 @@ export function sameValue(a: Stored, b: Stored): boolean {
 /** A stored value by catalog path: a leaf, or a whole list. */
 export function storedAt(rec: UserRecord, path: string): Stored {
   const list = catalog.listByPath.get(path);
-  return (list && list.slot >= 0 ? rec.values[list.slot] : readPath(rec, path)) as Stored;
+  return (list && list.slot >= 0 ? valueAt(rec.values, list.slot) : readPath(rec, path)) as Stored;
 }
 
 export function expectStored(rec: UserRecord, path: string, expected: Stored, key?: string | number | boolean, attribute = path): void {
@@ -70,10 +70,10 @@ export function expectStored(rec: UserRecord, path: string, expected: Stored, ke
 export function pathsHolding(rec: UserRecord, value: string): string[] {
   const out: string[] = [];
   for (const leaf of catalog.LEAVES) {
-    if (leaf.slot >= 0 && rec.values[leaf.slot] === value) out.push(leaf.path);
+    if (leaf.slot >= 0 && valueAt(rec.values, leaf.slot) === value) out.push(leaf.path);
   }
   for (const list of catalog.LISTS) {
-    const items = list.slot >= 0 ? rec.values[list.slot] : undefined;
+    const items = list.slot >= 0 ? valueAt(rec.values, list.slot) : undefined;
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       if (item === value) out.push(list.path);
@@ -88,17 +88,17 @@ export function differingPaths(a: UserRecord, b: UserRecord, ignore: ReadonlySet
   const out: string[] = [];
   for (const leaf of catalog.LEAVES) {
     if (leaf.slot < 0 || ignore.has(leaf.path)) continue;
-    if (!sameValue(a.values[leaf.slot] as Stored, b.values[leaf.slot] as Stored)) out.push(leaf.path);
+    if (!sameValue(valueAt(a.values, leaf.slot) as Stored, valueAt(b.values, leaf.slot) as Stored)) out.push(leaf.path);
   }
   for (const list of catalog.LISTS) {
     if (list.slot < 0 || ignore.has(list.path)) continue;
-    if (!sameValue(a.values[list.slot] as Stored, b.values[list.slot] as Stored)) out.push(list.path);
+    if (!sameValue(valueAt(a.values, list.slot) as Stored, valueAt(b.values, list.slot) as Stored)) out.push(list.path);
   }
   return out;
 }
 
 export function snapshot(rec: UserRecord): UserRecord {
-  return { ...rec, values: JSON.parse(JSON.stringify(rec.values)) as UserRecord['values'] };
+  return { ...rec, values: packValues(draftValues(rec.values)) }; // a deep copy: lists and their records too
 }
 
 /** The user is exactly as before (a refused write must change nothing). */

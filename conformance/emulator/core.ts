@@ -8,5 +8,5 @@ export type { Site } from '../../mock-server/site/site';
 export { allFeatures, knownSessionType, siteConfig } from '../../mock-server/site/site-config';
 export { seedUsers } from '../../mock-server/site/demo-site';
 export { inputFromPaths, type UserInput } from '../../mock-server/site/user-input';
-export { readPath, SLOT, type UserRecord } from '../../mock-server/site/user-record';
+export { readPath, SLOT, valueAt, draftValues, packValues, slotValues, type UserRecord, type UserValues } from '../../mock-server/site/user-record';
 export * as catalog from '../../mock-server/catalog';

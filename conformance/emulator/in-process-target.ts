@@ -1,5 +1,5 @@
 /** The default target: a fresh site of the shared in-process emulator for every case. */
-import { SLOT, type UserRecord } from './core';
+import { SLOT, valueAt, type UserRecord } from './core';
 import { passwordMatches } from '../../mock-server/site/rules';
 import type { Profile } from '../adapter';
 import type { CaseDef, UserStore } from '../cases/types';
@@ -19,7 +19,7 @@ function storeOf(caseSite: CaseSite): UserStore {
     async deactivate(webExId: string) { site.deactivate(webExId); },
     async find(webExId: string): Promise<UserRecord | undefined> { return site.findUser(webExId); },
     async count() { return site.userCount; },
-    async list() { return site.users().map((u) => String(u.values[SLOT.webExId])); },
+    async list() { return site.users().map((u) => String(valueAt(u.values, SLOT.webExId))); },
     async passwordIs(webExId: string, password: string) {
       const rec = site.findUser(webExId);
       return rec !== undefined && passwordMatches(password, rec.passwordHash, rec.passwordSalt);

@@ -1,5 +1,6 @@
 /** The user tree both ways, by the catalog: UserInput → request XML (schema order), GetUser body → stored values. */
-import { catalog, type UserInput, type UserRecord } from '../emulator/core';
+import { catalog, packValues, type UserInput, type UserRecord } from '../emulator/core';
+import type { SlotValue } from '../../mock-server/site/user-record';
 import type { ElementDef } from '../../mock-server/catalog';
 import { parseValue } from '../../mock-server/site/values';
 import { escapeXml } from './xml-client';
@@ -29,7 +30,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : ty
 
 /** GetUser bodyContent → a UserRecord whose values sit in the catalog's slots (typed as the emulator stores them). */
 export function decodeUser(body: Record<string, unknown>): UserRecord {
-  const values: UserRecord['values'] = [];
+  const values: SlotValue[] = [];
   const typed = (def: Extract<ElementDef, { kind: 'leaf' }>, raw: string) => {
     const parsed = parseValue(def, raw);
     return parsed.ok ? parsed.value : raw;
@@ -63,5 +64,5 @@ export function decodeUser(body: Record<string, unknown>): UserRecord {
   };
   walk(catalog.USER_TREE, body, '');
   const userId = Number(text(body.userId));
-  return { userId: Number.isFinite(userId) ? userId : 0, values, registeredAt: 0 };
+  return { userId: Number.isFinite(userId) ? userId : 0, values: packValues(values), registeredAt: 0 };
 }

@@ -3,7 +3,7 @@
  * not by slot number, so a stored site survives catalog changes that move slots.
  */
 import { LEAVES, LISTS, defaultValues, leafByPath, listByPath } from '../catalog';
-import type { SlotValue, UserRecord } from '../site/user-record';
+import { packValues, valueAt, type SlotValue, type UserRecord } from '../site/user-record';
 import type { SiteConfig } from '../site/site-config';
 
 export interface StoredUser {
@@ -30,7 +30,7 @@ const SLOTTED: { path: string; slot: number; dflt: SlotValue }[] = [
 export function toStoredUser(rec: UserRecord): StoredUser {
   const values: Record<string, SlotValue | null> = {};
   for (const { path, slot, dflt } of SLOTTED) {
-    const v = rec.values[slot];
+    const v = valueAt(rec.values, slot);
     if (v === dflt) continue;
     // null marks "no value" where the catalog has a default, so loading does not bring the default back.
     values[path] = v === undefined ? null : v;
@@ -56,7 +56,7 @@ export function fromStoredUser(u: StoredUser): UserRecord {
     if (value !== null && Array.isArray(value) !== isList) throw new Error(`user ${u.userId}: ${path} must be ${isList ? 'a list' : 'a single value'}`);
     values[slot] = value === null ? undefined : value;
   }
-  const rec: UserRecord = { userId: u.userId, registeredAt: u.registeredAt, values };
+  const rec: UserRecord = { userId: u.userId, registeredAt: u.registeredAt, values: packValues(values) };
   copyState(u, rec);
   if (u.passwordHash && u.passwordSalt) {
     rec.passwordHash = u.passwordHash;

@@ -5,7 +5,7 @@
  */
 import { ATTRIBUTES, LEAVES, LISTS, type Value } from '../catalog';
 import type { Site } from '../site/site';
-import { SLOT, isActive, meetingTypesOf, modifiedAtOf, readPath, type SlotValue, type UserRecord } from '../site/user-record';
+import { SLOT, isActive, meetingTypesOf, modifiedAtOf, readPath, valueAt, type SlotValue, type UserRecord, type UserValues } from '../site/user-record';
 
 export const MASK = '******';
 
@@ -35,12 +35,12 @@ export function userSummary(rec: UserRecord): UserSummary {
   const v = rec.values;
   return {
     userId: rec.userId,
-    webExId: text(v[SLOT.webExId]),
-    email: text(v[SLOT.email]),
-    firstName: text(v[SLOT.firstName]),
-    lastName: text(v[SLOT.lastName]),
-    active: text(v[SLOT.active]),
-    registrationDate: text(v[SLOT.registrationDate]),
+    webExId: text(valueAt(v, SLOT.webExId)),
+    email: text(valueAt(v, SLOT.email)),
+    firstName: text(valueAt(v, SLOT.firstName)),
+    lastName: text(valueAt(v, SLOT.lastName)),
+    active: text(valueAt(v, SLOT.active)),
+    registrationDate: text(valueAt(v, SLOT.registrationDate)),
   };
 }
 
@@ -57,14 +57,14 @@ export function userDetail(rec: UserRecord): UserDetail {
   };
   for (const leaf of LEAVES) {
     if (leaf.slot < 0) continue;
-    put(leaf.group, leaf.path, leaf.path === 'password' ? (rec.passwordHash ? MASK : undefined) : rec.values[leaf.slot]);
+    put(leaf.group, leaf.path, leaf.path === 'password' ? (rec.passwordHash ? MASK : undefined) : valueAt(rec.values, leaf.slot));
   }
-  for (const list of LISTS) if (list.slot >= 0) put(list.path.split('/')[0], list.path, rec.values[list.slot]);
+  for (const list of LISTS) if (list.slot >= 0) put(list.path.split('/')[0], list.path, valueAt(rec.values, list.slot));
   return {
     ...userSummary(rec),
     attributes,
     groups,
-    usage: { holdsHostLicence: isActive(rec.values), sessionTypes: isActive(rec.values) ? meetingTypesOf(rec.values) : [] },
+    usage: { holdsHostLicence: isActive(rec.values), sessionTypes: isActive(rec.values) ? [...meetingTypesOf(rec.values)] : [] },
     state: {
       modifiedAt: new Date(modifiedAtOf(rec)).toISOString(),
       ...(rec.lastLoginAt !== undefined ? { lastLoginAt: new Date(rec.lastLoginAt).toISOString() } : {}),
@@ -78,13 +78,13 @@ export function userDetail(rec: UserRecord): UserDetail {
  * Lower-cased search text per stored value array. Site writes replace `rec.values` with a new array, so the
  * cache entry of a changed user is simply never hit again (and is collected): no invalidation needed.
  */
-const searchText = new WeakMap<SlotValue[], string>();
+const searchText = new WeakMap<UserValues, string>();
 
 function searchKey(rec: UserRecord): string {
   let key = searchText.get(rec.values);
   if (key === undefined) {
     const v = rec.values;
-    key = `${text(v[SLOT.webExId])}\n${text(v[SLOT.email])}\n${text(v[SLOT.firstName])} ${text(v[SLOT.lastName])}`.toLowerCase();
+    key = `${text(valueAt(v, SLOT.webExId))}\n${text(valueAt(v, SLOT.email))}\n${text(valueAt(v, SLOT.firstName))} ${text(valueAt(v, SLOT.lastName))}`.toLowerCase();
     searchText.set(rec.values, key);
   }
   return key;

@@ -7,7 +7,7 @@
 import type { SiteRegistry } from '../site/registry';
 import type { Site } from '../site/site';
 import { passwordMatches } from '../site/rules';
-import { SLOT, isActive, type UserRecord } from '../site/user-record';
+import { SLOT, isActive, valueAt, type UserRecord } from '../site/user-record';
 import { consentPage, type ConsentParams } from './consent-page';
 import { KNOWN_SCOPES } from './integration-schema';
 import { tokenError, type TokenErrorCode } from './token-errors';
@@ -89,7 +89,7 @@ function checkAuthorizeRequest(registry: SiteRegistry, q: Params): Checked | OAu
 
 function issueCode(registry: SiteRegistry, checked: Checked, site: Site, user: UserRecord): OAuthAnswer {
   const { integration, params, scopes } = checked;
-  const code = registry.oauth.issueCode({ clientId: integration.clientId, site: site.name, webExId: String(user.values[SLOT.webExId]), scopes }, params.redirect_uri, checked.pkce);
+  const code = registry.oauth.issueCode({ clientId: integration.clientId, site: site.name, webExId: String(valueAt(user.values, SLOT.webExId)), scopes }, params.redirect_uri, checked.pkce);
   return redirectBack(params.redirect_uri, { code, state: params.state || undefined });
 }
 

@@ -5,7 +5,7 @@ import { element } from '../wire/escape';
 import { LIST_DEFAULT_MAX, MODIFIED_WINDOW_MAX_MS, ORDER_BY_KEYS, listUsers, objectGuidOf, summaryOf, type ListQuery } from '../site/list-users';
 import { parseWebexDate } from '../site/user-record';
 import { WebexError, cantSetField } from '../site/webex-error';
-import { SLOT, type UserRecord } from '../site/user-record';
+import { SLOT, valueAt, type UserRecord } from '../site/user-record';
 import type { Site } from '../site/site';
 import { encodeUser } from './codec/encode-user';
 import type { OperationContext, OperationResult } from './types';
@@ -89,5 +89,5 @@ export function lstUser(ctx: OperationContext): OperationResult {
   const page = listUsers(ctx.site, readListQuery(ctx.body));
   if (page.users.length === 0) throw new WebexError('noRecordFound');
   const users = page.users.map((rec) => `<use:user>${encodeUser(rec, { instanceOnly: true })}</use:user>`).join('');
-  return { body: users + matchingRecords(page.total, page.users.length, page.startFrom), target: page.users.length === 1 ? String(page.users[0].values[SLOT.webExId]) : undefined };
+  return { body: users + matchingRecords(page.total, page.users.length, page.startFrom), target: page.users.length === 1 ? String(valueAt(page.users[0].values, SLOT.webExId)) : undefined };
 }

@@ -4,7 +4,7 @@ import { childText, childrenNamed, escapeXml } from '../wire';
 import { element } from '../wire/escape';
 import { authorize } from '../site/auth';
 import { WebexError } from '../site/webex-error';
-import { SLOT, type UserRecord } from '../site/user-record';
+import { SLOT, valueAt, type UserRecord } from '../site/user-record';
 import { encodeUser } from './codec/encode-user';
 import type { OperationContext, OperationResult } from './types';
 
@@ -67,16 +67,16 @@ function loginTarget(ctx: OperationContext): UserRecord {
  */
 export function getLoginUrlUser(ctx: OperationContext): OperationResult {
   const rec = loginTarget(ctx);
-  const webExId = String(rec.values[SLOT.webExId]);
+  const webExId = String(valueAt(rec.values, SLOT.webExId));
   const q = (v: unknown) => encodeURIComponent(v === undefined ? '' : String(v));
   const back = childText(ctx.body, 'backURL')?.trim() ?? '';
-  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&FN=${q(rec.values[SLOT.firstName])}&LN=${q(rec.values[SLOT.lastName])}`
-    + `&EM=${q(rec.values[SLOT.email])}&WID=${q(webExId)}&TK=${q(loginTicket())}&MU=GoBack&BU=${q(back)}`;
+  const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LI&FN=${q(valueAt(rec.values, SLOT.firstName))}&LN=${q(valueAt(rec.values, SLOT.lastName))}`
+    + `&EM=${q(valueAt(rec.values, SLOT.email))}&WID=${q(webExId)}&TK=${q(loginTicket())}&MU=GoBack&BU=${q(back)}`;
   return { body: `<use:userLoginURL>${escapeXml(url)}</use:userLoginURL>`, target: webExId };
 }
 
 export function getLogoutUrlUser(ctx: OperationContext): OperationResult {
-  const webExId = String(loginTarget(ctx).values[SLOT.webExId]);
+  const webExId = String(valueAt(loginTarget(ctx).values, SLOT.webExId));
   const back = childText(ctx.body, 'backURL');
   const url = `https://${ctx.site.config.host}/${ctx.site.name}/p.php?AT=LO${back ? `&BU=${encodeURIComponent(back)}` : ''}`;
   return { body: `<use:userLogoutURL>${escapeXml(url)}</use:userLogoutURL>`, target: webExId };

@@ -2,7 +2,7 @@
 import { OPERATION_EXTRAS } from '../catalog';
 import { childText } from '../wire';
 import { WebexError } from '../site/webex-error';
-import { SLOT } from '../site/user-record';
+import { SLOT, valueAt } from '../site/user-record';
 import type { Caller } from '../site/auth';
 import { decodeUser } from './codec/decode-user';
 import type { OperationContext, OperationResult } from './types';
@@ -25,7 +25,7 @@ export function createUser(ctx: OperationContext): OperationResult {
   refuseOnSuspendedSite(ctx, ctx.caller!);
   const input = decodeUser(ctx.body, CREATE_EXTRAS);
   const rec = ctx.site.createUser(input);
-  return { body: element('use', 'userId', String(rec.userId)), target: String(rec.values[SLOT.webExId]), ignored: input.ignored };
+  return { body: element('use', 'userId', String(rec.userId)), target: String(valueAt(rec.values, SLOT.webExId)), ignored: input.ignored };
 }
 
 export function setUser(ctx: OperationContext): OperationResult {
@@ -34,7 +34,7 @@ export function setUser(ctx: OperationContext): OperationResult {
   const caller = ctx.caller!;
   // On Control Hub sites the webExId is the email identity: privileges compare with the user it names.
   const target = ctx.site.findSetUserTarget(webExId);
-  const targetId = target ? String(target.values[SLOT.webExId]) : webExId.trim();
+  const targetId = target ? String(valueAt(target.values, SLOT.webExId)) : webExId.trim();
   authorize(caller, ctx.op, targetId);
   refuseOnSuspendedSite(ctx, caller);
   const input = decodeUser(ctx.body, SET_EXTRAS);

@@ -3,7 +3,7 @@ import { SPARK_ALL_SCOPE, type OperationDef } from '../catalog';
 import type { SecurityContext } from '../wire';
 import type { Site } from './site';
 import { passwordMatches } from './rules';
-import { SLOT, isActive, type UserRecord } from './user-record';
+import { SLOT, isActive, valueAt, type UserRecord } from './user-record';
 import { WebexError } from './webex-error';
 
 export type AuthMethod = 'password' | 'sessionTicket' | 'accessToken';
@@ -39,9 +39,9 @@ export function identify(site: Site, sc: SecurityContext): UserRecord | undefine
 }
 
 export function describeCaller(user: UserRecord, method: AuthMethod): Caller {
-  const admin = user.values[SLOT.siteAdmin] === true;
-  const ro = user.values[SLOT.roSiteAdmin] === true;
-  return { user, webExId: String(user.values[SLOT.webExId]), method, isAdmin: admin || ro, isReadOnlyAdmin: ro && !admin };
+  const admin = valueAt(user.values, SLOT.siteAdmin) === true;
+  const ro = valueAt(user.values, SLOT.roSiteAdmin) === true;
+  return { user, webExId: String(valueAt(user.values, SLOT.webExId)), method, isAdmin: admin || ro, isReadOnlyAdmin: ro && !admin };
 }
 
 /** Check the credential in the security context; throws the Webex error a real site answers. */
@@ -56,7 +56,7 @@ export function authenticate(site: Site, sc: SecurityContext, op: OperationDef):
   } else if (sc.sessionTicket !== undefined && sc.sessionTicket !== '') {
     if (site.config.flags.sparkMeet && op.userManagement) throw new WebexError('sessionTicketNotSupported');
     const t = site.tickets.check(sc.sessionTicket);
-    if (!t || t.webExId !== String(user.values[SLOT.webExId]).toLowerCase()) throw new WebexError('invalidSessionTicket');
+    if (!t || t.webExId !== String(valueAt(user.values, SLOT.webExId)).toLowerCase()) throw new WebexError('invalidSessionTicket');
     requireScope(t.scopes, op);
     method = 'sessionTicket';
   } else if (sc.webExAccessToken !== undefined && sc.webExAccessToken !== '') {
@@ -75,7 +75,7 @@ export function authenticate(site: Site, sc: SecurityContext, op: OperationDef):
  * site. A token of another user or another site is as unknown as a made-up one (030002).
  */
 export function checkAccessToken(site: Site, token: string, user: UserRecord): TokenCheck {
-  const id = String(user.values[SLOT.webExId]).toLowerCase();
+  const id = String(valueAt(user.values, SLOT.webExId)).toLowerCase();
   if (site.config.accessTokens.some((t) => t.token === token && t.webExId.toLowerCase() === id)) return { ok: true };
   const grant = site.oauthTokens?.lookup(token);
   if (!grant || grant.site !== site.name.toLowerCase() || grant.webExId !== id) return { ok: false, expired: false };

@@ -8,7 +8,7 @@
 import { LEAVES, LISTS, leafByPath, type Value } from '../catalog';
 import { checkValue, checkWebExId } from './check-value';
 import type { SiteConfig } from './site-config';
-import { SLOT, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
+import { SLOT, draftValues, isActive, meetingTypesOf, packValues, type ListItem, type SlotValue, type UserRecord } from './user-record';
 import { WebexError } from './webex-error';
 
 /** Which user (position and ids) and field a refused record names. */
@@ -28,7 +28,7 @@ const UNIQUE = [['webExId', SLOT.webExId], ['email', SLOT.email], ['personalUrl'
 export function checkRecords(config: SiteConfig, records: readonly UserRecord[]): void {
   const seen = new Map<string, number>();
   records.forEach((rec, index) => {
-    const v = rec.values;
+    const v = draftValues(rec.values); // checked values are stored back as checkValue returns them
     const webExId = typeof v[SLOT.webExId] === 'string' ? (v[SLOT.webExId] as string) : '';
     const refuse = (field: string | undefined, detail: string): never => { throw new RecordError(index, rec.userId, webExId, field, detail); };
     const check = (path: string, run: () => SlotValue): SlotValue => {
@@ -79,6 +79,7 @@ export function checkRecords(config: SiteConfig, records: readonly UserRecord[])
       if (other !== undefined) refuse(undefined, `duplicate ${key} (users.${other} has it too)`);
       seen.set(key, index);
     }
+    rec.values = packValues(v);
   });
   checkLicences(config, records);
 }

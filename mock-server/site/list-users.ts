@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { leafByPath } from '../catalog';
 import type { Site } from './site';
-import { SLOT, formatWebexDate, modifiedAtOf, parseWebexDate, type UserRecord } from './user-record';
+import { SLOT, formatWebexDate, modifiedAtOf, parseWebexDate, valueAt, type UserRecord } from './user-record';
 
 export interface ListQuery {
   filters: { path: string; value: string }[];
@@ -48,7 +48,7 @@ const ORDER_SLOTS = new Map(Object.entries(ORDER_PATHS).map(([by, path]) => [by,
 function sortKey(rec: UserRecord, by: string): string | number {
   if (by === 'UID' || by === 'REGDATE') return rec.userId;
   const slot = ORDER_SLOTS.get(by) ?? -1;
-  const v = slot >= 0 ? rec.values[slot] : undefined;
+  const v = slot >= 0 ? valueAt(rec.values, slot) : undefined;
   return typeof v === 'number' ? v : String(v ?? '').toLowerCase();
 }
 
@@ -88,7 +88,7 @@ export function listUsers(site: Site, q: ListQuery): ListPage {
     if (modFrom !== undefined && modifiedAtOf(rec) < modFrom) return false;
     if (modTo !== undefined && modifiedAtOf(rec) > modTo) return false;
     if (tests.length === 0) return true;
-    const hit = (t: (typeof tests)[number]) => t.match(String(rec.values[t.slot] ?? ''));
+    const hit = (t: (typeof tests)[number]) => t.match(String(valueAt(rec.values, t.slot) ?? ''));
     return q.method === 'OR' ? tests.some(hit) : tests.every(hit);
   });
   if (!defaultOrder || descending) {
@@ -106,16 +106,16 @@ export function listUsers(site: Site, q: ListQuery): ListPage {
 }
 
 export const summaryOf = (rec: UserRecord) => ({
-  webExId: String(rec.values[SLOT.webExId]),
-  firstName: String(rec.values[SLOT.firstName] ?? ''),
-  lastName: String(rec.values[SLOT.lastName] ?? ''),
-  email: String(rec.values[SLOT.email] ?? ''),
-  registrationDate: String(rec.values[SLOT.registrationDate] ?? ''),
+  webExId: String(valueAt(rec.values, SLOT.webExId)),
+  firstName: String(valueAt(rec.values, SLOT.firstName) ?? ''),
+  lastName: String(valueAt(rec.values, SLOT.lastName) ?? ''),
+  email: String(valueAt(rec.values, SLOT.email) ?? ''),
+  registrationDate: String(valueAt(rec.values, SLOT.registrationDate) ?? ''),
   /** API 39.11.0 (sample: registrationDate, lastLoginTime, lastModifiedTime); empty until the user logs in. */
   lastLoginTime: rec.lastLoginAt === undefined ? '' : formatWebexDate(rec.lastLoginAt),
   lastModifiedTime: formatWebexDate(modifiedAtOf(rec)),
-  active: String(rec.values[SLOT.active]),
-  timeZoneID: Number(rec.values[SLOT.timeZoneID]),
+  active: String(valueAt(rec.values, SLOT.active)),
+  timeZoneID: Number(valueAt(rec.values, SLOT.timeZoneID)),
 });
 
 /** The longest modified-date window LstsummaryUser accepts (API 39.11.0). */

@@ -1,12 +1,16 @@
-/** A stored user: one value per catalog slot (lists are arrays in their slot). No HTTP, no XML. */
+/** A stored user: one value per catalog slot (lists are arrays in their slot; layout in user-values.ts). No HTTP, no XML. */
 import { leafByPath, listByPath, slotOf, type Value } from '../catalog';
+import { valueAt, type UserValues } from './user-values';
+
+export { valueAt, packValues, draftValues, slotValues, type UserValues } from './user-values';
 
 export type ListItem = Value | Record<string, Value>;
 export type SlotValue = Value | ListItem[] | undefined;
 
 export interface UserRecord {
   userId: number;
-  values: SlotValue[];
+  /** Immutable: every write replaces it (read with `valueAt`, write through `draftValues` + `packValues`). */
+  values: UserValues;
   /** salted SHA-256 of the password; never the password itself. */
   passwordHash?: string;
   passwordSalt?: string;
@@ -61,23 +65,23 @@ export const SLOT = {
 } as const;
 
 export const str = (rec: UserRecord, slot: number): string => {
-  const v = rec.values[slot];
+  const v = valueAt(rec.values, slot);
   return v === undefined ? '' : String(v);
 };
 
-export function meetingTypesOf(values: SlotValue[]): number[] {
-  return (values[SLOT.meetingTypes] as number[] | undefined) ?? [];
+export function meetingTypesOf(values: UserValues): readonly number[] {
+  return (valueAt(values, SLOT.meetingTypes) as number[] | undefined) ?? [];
 }
 
-export const isActive = (values: SlotValue[]): boolean => values[SLOT.active] === 'ACTIVATED';
+export const isActive = (values: UserValues): boolean => valueAt(values, SLOT.active) === 'ACTIVATED';
 
 /** Read a value by catalog path; leaves inside lists read from the item whose key matches (default: first item). */
 export function readPath(rec: UserRecord, path: string, key?: Value): SlotValue {
   const leaf = leafByPath.get(path);
   if (!leaf) return undefined;
-  if (leaf.slot >= 0) return rec.values[leaf.slot];
+  if (leaf.slot >= 0) return valueAt(rec.values, leaf.slot);
   const list = leaf.list!;
-  const items = rec.values[list.slot] as ListItem[] | undefined;
+  const items = valueAt(rec.values, list.slot) as ListItem[] | undefined;
   if (!items) return undefined;
   if (list.def.item.kind === 'leaf') return items as Value[];
   const record = (key === undefined ? items[0] : items.find((i) => (i as Record<string, Value>)[list.def.key!] === key)) as Record<string, Value> | undefined;

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { SLOT, createWebexMock } from '../../mock-server';
+import { SLOT, createWebexMock, valueAt } from '../../mock-server';
 import { XML_PATH, createUser, delUser, exceptionOf, getUser, resultOf } from './support/xml';
 
 describe('faults', () => {
@@ -77,13 +77,13 @@ describe('faults', () => {
 
   it('fails listed ids inside a DelUser batch and deactivates the others', async () => {
     const site = mock.registry.get('demo')!;
-    const ids = site.users().slice(2, 5).map((u) => String(u.values[SLOT.webExId]));
+    const ids = site.users().slice(2, 5).map((u) => String(valueAt(u.values, SLOT.webExId)));
     await addFault({ match: { operation: 'DelUser' }, effect: { delUserPartial: { webExIds: [ids[1]] } } });
     const res = await api.post(XML_PATH).send(delUser(ids));
     expect(resultOf(res.text)).toBe('SUCCESS');
     const statuses = [...res.text.matchAll(/<use:webExId>([^<]+)<\/use:webExId><use:status>(\w+)</g)].map((m) => [m[1], m[2]]);
     expect(statuses).toEqual([[ids[0], 'SUCCESS'], [ids[1], 'FAILURE'], [ids[2], 'SUCCESS']]);
-    const active = (id: string) => site.findUser(id)!.values[SLOT.active] === 'ACTIVATED';
+    const active = (id: string) => valueAt(site.findUser(id)!.values, SLOT.active) === 'ACTIVATED';
     expect(active(ids[0])).toBe(false);
     expect(active(ids[1])).toBe(true);
     expect(active(ids[2])).toBe(false);
@@ -91,14 +91,14 @@ describe('faults', () => {
 
   it('a DelUser-only partial failure without an operation match is not used up by other operations', async () => {
     const site = mock.registry.get('demo')!;
-    const ids = site.users().slice(2, 4).map((u) => String(u.values[SLOT.webExId]));
+    const ids = site.users().slice(2, 4).map((u) => String(valueAt(u.values, SLOT.webExId)));
     await addFault({ match: { times: 1 }, effect: { delUserPartial: { webExIds: [ids[1]] } } });
     expect(resultOf((await api.post(XML_PATH).send(getUser('host'))).text)).toBe('SUCCESS');
     expect((await api.get('/_mock/journal?operation=GetUser&limit=1')).body.entries[0].fault).toBeUndefined();
     expect((await api.get('/_mock/faults')).body[0]).toMatchObject({ seen: 0, fired: 0 });
     const res = await api.post(XML_PATH).send(delUser(ids));
     expect(res.text).toContain(`<use:webExId>${ids[1]}</use:webExId><use:status>FAILURE</use:status>`);
-    expect(site.findUser(ids[1])!.values[SLOT.active]).toBe('ACTIVATED');
+    expect(valueAt(site.findUser(ids[1])!.values, SLOT.active)).toBe('ACTIVATED');
   });
 
   it('a partial DelUser failure that takes out every id still authenticates the caller first (030002 for a wrong password)', async () => {

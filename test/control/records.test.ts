@@ -1,4 +1,4 @@
-import { catalog, createWebexMock } from '../../mock-server';
+import { catalog, createWebexMock, draftValues, packValues, slotValues, valueAt } from '../../mock-server';
 import { fromStoredUser, toStoredUser } from '../../mock-server/control/records';
 import { envelope } from './support/xml';
 
@@ -10,7 +10,7 @@ describe('stored user records (snapshots and the SQLite store)', () => {
     for (const rec of mock.registry.get('demo')!.users()) {
       const stored = JSON.parse(JSON.stringify(toStoredUser(rec)));
       const back = fromStoredUser(stored);
-      expect(Array.from(back.values)).toStrictEqual(Array.from(rec.values));
+      expect(slotValues(back.values)).toStrictEqual(slotValues(rec.values));
       expect(back.passwordHash).toBe(rec.passwordHash);
       expect(back.userId).toBe(rec.userId);
     }
@@ -22,10 +22,10 @@ describe('stored user records (snapshots and the SQLite store)', () => {
     const rec = createWebexMock().registry.get('demo')!.users()[3];
     const slot = catalog.leafByPath.get('categoryId')!.slot;
     expect(catalog.leafByPath.get('categoryId')!.def.default).toBe(0);
-    const values = [...rec.values];
-    values[slot] = undefined;
-    const back = fromStoredUser(JSON.parse(JSON.stringify(toStoredUser({ ...rec, values }))));
-    expect(back.values[slot]).toBeUndefined();
+    const draft = draftValues(rec.values);
+    draft[slot] = undefined;
+    const back = fromStoredUser(JSON.parse(JSON.stringify(toStoredUser({ ...rec, values: packValues(draft) }))));
+    expect(valueAt(back.values, slot)).toBeUndefined();
   });
 
   it('refuses unknown attribute paths', () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import {
-  SLOT, ScenarioError, SiteRegistry, applyScenario, bundledNames, createWebexMock, loadBundled, parseScenarioText, type ExpectSpec, type ParsedScenario,
+  SLOT, valueAt, ScenarioError, SiteRegistry, applyScenario, bundledNames, createWebexMock, loadBundled, parseScenarioText, type ExpectSpec, type ParsedScenario,
 } from '../../mock-server';
 import { checkExpectation, runReproduce } from '../../mock-server/cli/reproduce';
 import { listScenarios, reproduce } from '../../mock-server/cli/scenarios';
@@ -63,13 +63,16 @@ describe('bundled scenarios', () => {
     const mock = createWebexMock({ scenario: doc });
     const site = () => mock.registry.get('gen')!;
     const before = site().users().map((u) => u.values);
-    const victim = String(site().users()[10].values[SLOT.webExId]);
+    const records = site().users().slice();
+    const victim = String(valueAt(site().users()[10].values, SLOT.webExId));
     site().deactivate(victim);
     expect(site().usage().hosts.used).toBe(1000);
     mock.reset();
     expect(site().usage().hosts.used).toBe(1001);
     expect(site().users().map((u) => u.values)).toEqual(before);
-    expect(site().users()[10].values).not.toBe(before[10]); // a copy, not the same arrays
+    // Copies of the records; their values are immutable (every write replaces them), so they are shared.
+    expect(site().users()[10]).not.toBe(records[10]);
+    expect(site().users()[10].values).toBe(before[10]);
   });
 
   it('generated users repeat for the same seed and differ for another', () => {
@@ -249,7 +252,7 @@ sites:
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0]).toMatchObject({ path: 'sites.0.users.1', line: 6, message: expect.stringContaining('030059') });
     expect(mock.registry.get('acme')).toBeUndefined();
-    expect(mock.registry.get('demo')!.findUser('host')!.values[SLOT.active]).toBe('DEACTIVATED');
+    expect(valueAt(mock.registry.get('demo')!.findUser('host')!.values, SLOT.active)).toBe('DEACTIVATED');
     expect(mock.control.faults.list()).toHaveLength(1);
     mock.control.faults.clear();
     const ok = await request(mock.app).post('/_mock/scenario').set('Content-Type', 'application/yaml')

@@ -4,7 +4,7 @@
  * the user and the field, and leaves the site as it was.
  */
 import request from 'supertest';
-import { SLOT, bundledNames, createWebexMock, exportSite, loadBundled } from '../../mock-server';
+import { SLOT, valueAt, bundledNames, createWebexMock, exportSite, loadBundled } from '../../mock-server';
 import { XML_PATH, getUser, resultOf } from './support/xml';
 
 type Snapshot = { config: Record<string, unknown>; users: { userId: number; values: Record<string, unknown> }[] };
@@ -71,8 +71,8 @@ describe('snapshot import validates users by the catalog rules', () => {
     const res = await api.post('/_mock/sites/demo/snapshot').send(doc);
     expect(res.status).toBe(200);
     const host = mock.registry.get('demo')!.findUser('host')!;
-    expect(host.values[SLOT.timeZoneID]).toBe(21);
-    expect(host.values[SLOT.host]).toBe(true);
+    expect(valueAt(host.values, SLOT.timeZoneID)).toBe(21);
+    expect(valueAt(host.values, SLOT.host)).toBe(true);
     expect(resultOf((await api.post(XML_PATH).send(getUser('host'))).text)).toBe('SUCCESS');
   });
 });

@@ -1,5 +1,5 @@
 /** Site rules (issue #2 "Site rules", SPEC §3.18, §6): licences, atomicity, feature gates, personalUrl, quirks. */
-import { DEMO, SLOT, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
+import { DEMO, SLOT, valueAt, draftValues, packValues, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
 import { call, expectFailure, expectSuccess, parseAnswer, pick } from './support/client';
 import { ADMIN, elements, newUserBody, xmlRequest, type Security } from './support/xml';
 import { adminOf, mockWithSite } from './support/sites';
@@ -223,7 +223,7 @@ describe('one webExId rule: CreateUser, SetUser newWebExId, snapshots and scenar
       expect(() => site().updateUser('rename.me', emptyUpdate(), bad)).toThrow(/^Can't set field newWebExId: /);
     }
     expect(site().findUser('rename.me')).toBe(u);
-    expect(u.values[SLOT.webExId]).toBe('rename.me');
+    expect(valueAt(u.values, SLOT.webExId)).toBe('rename.me');
     // Padding is trimmed as on CreateUser; the renamed user is found by what LstsummaryUser lists.
     site().updateUser('rename.me', emptyUpdate(), '  renamed.one  ');
     expect(site().findUser('renamed.one')).toBe(u);
@@ -232,7 +232,7 @@ describe('one webExId rule: CreateUser, SetUser newWebExId, snapshots and scenar
   it('uniqueness on rename is case-insensitive, as lookups are; renaming to one\'s own id in another case is allowed', async () => {
     expect(() => site().updateUser('renamed.one', emptyUpdate(), 'HOST')).toThrow(/Duplicate/);
     site().updateUser('renamed.one', emptyUpdate(), 'Renamed.One');
-    expect(site().findUser('renamed.one')!.values[SLOT.webExId]).toBe('Renamed.One');
+    expect(valueAt(site().findUser('renamed.one')!.values, SLOT.webExId)).toBe('Renamed.One');
     // Over the wire: no two users list as host, and every listed user can be read back.
     const list = await call(mock, 'LstsummaryUser', '<listControl><maximumNum>500</maximumNum></listControl>');
     expectSuccess(list);
@@ -328,8 +328,9 @@ describe('replaceUsers (snapshot import, persistence load)', () => {
     const mock = createWebexMock();
     const site = mock.registry.get('demo')!;
     // One shared, deactivated value array: the test is about the count, not the users.
-    const values = [...site.findUser('host')!.values];
-    values[SLOT.active] = 'DEACTIVATED';
+    const draft = draftValues(site.findUser('host')!.values);
+    draft[SLOT.active] = 'DEACTIVATED';
+    const values = packValues(draft);
     const records = Array.from({ length: 200_000 }, (_, i) => ({ userId: 970_000_000 + i, registeredAt: 0, values }));
     site.replaceUsers(records);
     expect(site.userCount).toBe(200_000);

@@ -54,8 +54,7 @@ const LARGE_SITE = 1000;
 const largeSites = new Map<string, readonly UserRecord[]>();
 
 function copyRecord(r: UserRecord): UserRecord {
-  const values = r.values.map((v) => (Array.isArray(v) ? v.map((i) => (typeof i === 'object' ? { ...i } : i)) : v));
-  return { ...r, values };
+  return { ...r }; // values are immutable (every write replaces them), so the copies can share them
 }
 
 function largeSiteKey(s: ScenarioSite): string | undefined {

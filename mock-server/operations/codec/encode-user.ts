@@ -4,10 +4,10 @@
  */
 import { USER_TREE, type ContainerDef, type ElementDef, type LeafDef, type Value } from '../../catalog';
 import { escapeXml } from '../../wire';
-import type { ListItem, SlotValue, UserRecord } from '../../site/user-record';
+import { valueAt, type ListItem, type SlotValue, type UserRecord, type UserValues } from '../../site/user-record';
 import { listByPath, leafByPath } from '../../catalog';
 
-type Emit = (values: SlotValue[] | Record<string, Value>) => string;
+type Emit = (values: UserValues | Record<string, Value>) => string;
 
 const text = (v: Value): string => (typeof v === 'boolean' ? (v ? 'true' : 'false') : escapeXml(String(v)));
 
@@ -27,7 +27,7 @@ function compile(defs: readonly ElementDef[], prefix: string, inItem: boolean): 
     const path = prefix ? `${prefix}/${def.element}` : def.element;
     if (def.kind === 'leaf') {
       const slot = leafByPath.get(path)?.slot ?? -1;
-      return compileLeaf(def, inItem ? (src: Record<string, Value>) => src[def.element] : (src: SlotValue[]) => src[slot]);
+      return compileLeaf(def, inItem ? (src: Record<string, Value>) => src[def.element] : (src: UserValues) => valueAt(src, slot));
     }
     if (def.kind === 'container') return compileContainer(def, path, inItem);
     const slot = listByPath.get(path)!.slot;
@@ -35,7 +35,7 @@ function compile(defs: readonly ElementDef[], prefix: string, inItem: boolean): 
     const itemEmit = item.kind === 'leaf'
       ? (v: ListItem) => `<${item.ns}:${item.element}>${text(v as Value)}</${item.ns}:${item.element}>`
       : ((inner: Emit[]) => (v: ListItem) => `<${item.ns}:${item.element}>${inner.map((e) => e(v as Record<string, Value>)).join('')}</${item.ns}:${item.element}>`)(compile((item as ContainerDef).children, path, true));
-    return (src) => ((src as SlotValue[])[slot] as ListItem[] | undefined ?? []).map(itemEmit).join('');
+    return (src) => (valueAt(src as UserValues, slot) as ListItem[] | undefined ?? []).map(itemEmit).join('');
   });
 }
 

@@ -1,7 +1,7 @@
 /** Shared by the hardening tests: raw HTTP posts on loopback, site state fingerprints, response checks. */
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import type { Site, SiteRegistry } from '../../../mock-server';
+import { slotValues, type Site, type SiteRegistry } from '../../../mock-server';
 import { readXml } from '../../../mock-server/wire/xml-reader';
 
 /** Property runs (a base; properties scale it): 60 in `npm test`, 1000 under `npm run fuzz`, or FUZZ_RUNS. */
@@ -24,7 +24,7 @@ export function post(url: string, body: Buffer | string, opts: { agent?: http.Ag
 
 /** Everything a request could change on a site, in a stable byte form (passwords hashes included). */
 export function siteFingerprint(site: Site): string {
-  const users = site.users().map((u) => JSON.stringify([u.userId, u.values, u.passwordHash ?? null, u.passwordSalt ?? null, u.registeredAt]));
+  const users = site.users().map((u) => JSON.stringify([u.userId, slotValues(u.values), u.passwordHash ?? null, u.passwordSalt ?? null, u.registeredAt]));
   // Generators too: a refused CreateUser must not shift the personal URLs and codes later users get.
   const generators = { random: (site.random as unknown as { state: number }).state, urlStamp: (site as unknown as { lastPersonalUrlStamp: number }).lastPersonalUrlStamp };
   return JSON.stringify({ users, usage: site.usage(), config: site.config, count: site.userCount, generators });

@@ -1,0 +1,122 @@
+/**
+ * How a user's values are kept: one compact, immutable array per user (issue 11 §4: a fully populated user
+ * must cost ≤ 4 KB). Slots holding strings, dates, unbounded integers and lists are references in slot
+ * order; booleans (unset/false/true), enums (an index into the catalog's values) and integers with a small
+ * catalog range are packed as bit fields into small-integer words at the end. A value outside its field's
+ * domain (a stored site before it is validated) is kept as it is in an overflow map after the words, so
+ * nothing is ever altered. Writes build a plain draft (`draftValues`) and commit `packValues(draft)`: every
+ * write replaces the array, so caches keyed by it (the GetUser answer cache) stay exact.
+ */
+import { LANGUAGES, LEAVES, LISTS, SLOT_COUNT, type LeafDef, type Value } from '../catalog';
+import type { ListItem, SlotValue } from './user-record';
+
+declare const packed: unique symbol;
+/** A user's stored values; read a slot with `valueAt`. Opaque so nothing indexes it as a slot array. */
+export type UserValues = { readonly [packed]: true };
+
+/** Bits per word: a positive small integer on every V8 build (Smis are 31 bits with pointer compression). */
+const WORD_BITS = 30;
+
+interface Field { word: number; shift: number; mask: number; domain: readonly SlotValue[] }
+
+function domainOf(def: LeafDef): readonly Value[] | undefined {
+  if (def.type === 'boolean') return [false, true];
+  if (def.type === 'enum') return def.rule === 'language' ? LANGUAGES : def.enumValues;
+  if (def.type === 'integer' && def.min !== undefined && def.max !== undefined && def.max - def.min < 254) {
+    const lo = def.rule === 'timeZoneId' ? Math.min(def.min, -1) : def.min; // -1: "the site's time zone"
+    return Array.from({ length: def.max - lo + 1 }, (_, i) => lo + i);
+  }
+  return undefined;
+}
+
+/** Per slot: its reference index (≥ 0), or -1 with its bit field in FIELDS. */
+const REF_AT = new Int16Array(SLOT_COUNT).fill(-1);
+const FIELDS: (Field | undefined)[] = new Array(SLOT_COUNT);
+const REF_SLOTS: number[] = [];
+const SMALL_SLOTS: number[] = [];
+{
+  const domains = new Map<number, readonly Value[]>();
+  for (const l of LEAVES) {
+    if (l.slot < 0) continue;
+    const domain = domainOf(l.def);
+    if (domain && domain.length > 0) domains.set(l.slot, domain);
+  }
+  for (const l of LISTS) if (l.slot >= 0) domains.delete(l.slot);
+  for (let slot = 0; slot < SLOT_COUNT; slot++) {
+    if (domains.has(slot)) SMALL_SLOTS.push(slot);
+    else { REF_AT[slot] = REF_SLOTS.length; REF_SLOTS.push(slot); }
+  }
+  // Code 0 is "unset", 1..n the domain, all ones the overflow escape; a field never spans two words.
+  let word = REF_SLOTS.length;
+  let shift = 0;
+  for (const slot of SMALL_SLOTS) {
+    const domain = domains.get(slot)!;
+    const bits = Math.ceil(Math.log2(domain.length + 2));
+    if (shift + bits > WORD_BITS) { word++; shift = 0; }
+    FIELDS[slot] = { word, shift, mask: (1 << bits) - 1, domain };
+    shift += bits;
+  }
+}
+const REF_COUNT = REF_SLOTS.length;
+/** Length of a packed array without overflow; one more element (the overflow map) when a value needed it. */
+const PACKED_LENGTH = SMALL_SLOTS.length === 0 ? REF_COUNT : FIELDS[SMALL_SLOTS[SMALL_SLOTS.length - 1]]!.word + 1;
+
+type Packed = (SlotValue | number | Map<number, SlotValue>)[];
+
+/** One slot's value (what the draft held at that slot when it was packed). */
+export function valueAt(values: UserValues, slot: number): SlotValue {
+  const a = values as unknown as Packed;
+  const ref = REF_AT[slot];
+  if (ref >= 0) return a[ref] as SlotValue;
+  const f = FIELDS[slot];
+  if (f === undefined) return undefined; // not a slot
+  const code = ((a[f.word] as number) >>> f.shift) & f.mask;
+  if (code === 0) return undefined;
+  if (code === f.mask) return (a[PACKED_LENGTH] as Map<number, SlotValue>).get(slot);
+  return f.domain[code - 1];
+}
+
+/** The field code of a value, or the escape when the value is not in the field's domain. */
+function codeOf(f: Field, v: SlotValue): number {
+  if (v === undefined) return 0;
+  const at = f.domain.indexOf(v);
+  return at >= 0 && at + 1 < f.mask ? at + 1 : f.mask;
+}
+
+/** Lists are copied to their exact length (a list built by push keeps room for ~17 items). */
+const exact = (v: SlotValue): SlotValue => (Array.isArray(v) ? (v as ListItem[]).slice() : v);
+
+/** Pack a draft (one entry per catalog slot) into the stored layout. The draft may be reused afterwards. */
+export function packValues(draft: readonly SlotValue[]): UserValues {
+  let overflow: Map<number, SlotValue> | undefined;
+  for (const slot of SMALL_SLOTS) {
+    const f = FIELDS[slot]!;
+    if (codeOf(f, draft[slot]) === f.mask) (overflow ??= new Map()).set(slot, draft[slot]);
+  }
+  const a: Packed = new Array(overflow ? PACKED_LENGTH + 1 : PACKED_LENGTH);
+  for (let i = 0; i < REF_COUNT; i++) a[i] = exact(draft[REF_SLOTS[i]]);
+  for (let w = REF_COUNT; w < PACKED_LENGTH; w++) a[w] = 0;
+  for (const slot of SMALL_SLOTS) {
+    const f = FIELDS[slot]!;
+    a[f.word] = (a[f.word] as number) | (codeOf(f, draft[slot]) << f.shift);
+  }
+  if (overflow) a[PACKED_LENGTH] = overflow;
+  return a as unknown as UserValues;
+}
+
+/** A plain, mutable copy (one entry per slot; lists and list records copied) for a write to work on. */
+export function draftValues(values: UserValues): SlotValue[] {
+  const out: SlotValue[] = new Array(SLOT_COUNT);
+  for (let slot = 0; slot < SLOT_COUNT; slot++) {
+    const v = valueAt(values, slot);
+    out[slot] = Array.isArray(v) ? (v as ListItem[]).map((i) => (typeof i === 'object' ? { ...i } : i)) : v;
+  }
+  return out;
+}
+
+/** Every slot's value, in slot order (a read-only view for code that walks all slots). */
+export function slotValues(values: UserValues): SlotValue[] {
+  const out: SlotValue[] = new Array(SLOT_COUNT);
+  for (let slot = 0; slot < SLOT_COUNT; slot++) out[slot] = valueAt(values, slot);
+  return out;
+}

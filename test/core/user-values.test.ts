@@ -1,0 +1,88 @@
+import { LEAVES, LISTS, SLOT_COUNT, defaultValues } from '../../mock-server/catalog';
+import { draftValues, packValues, slotValues, valueAt } from '../../mock-server/site/user-values';
+import type { SlotValue } from '../../mock-server/site/user-record';
+import { DEMO, SLOT, createWebexMock } from '../../mock-server';
+
+const slotted = LEAVES.filter((l) => l.slot >= 0);
+const size = (values: unknown) => (values as unknown[]).length;
+
+/** Every value a slot's type allows, and a few it does not (a stored site before validation). */
+function samples(slot: number): SlotValue[] {
+  const leaf = slotted.find((l) => l.slot === slot);
+  const odd: SlotValue[] = [undefined, '', 'TRUE', 'NOPE', -2, 300, 1e15, 0.5, Number.NaN];
+  if (!leaf) return [[], [1, 2], [{ a: 1, b: 'x' }], ...odd];
+  switch (leaf.def.type) {
+    case 'boolean': return [true, false, ...odd];
+    case 'enum': return [...(leaf.def.enumValues ?? []), ...odd];
+    case 'integer': return [-1, 0, 1, 17, 61, 99, 214, 2 ** 31, ...odd];
+    default: return ['text', '12/31/2030 23:59:59', ...odd];
+  }
+}
+
+describe('user values layout (site/user-values.ts)', () => {
+  it('gives back exactly what was packed, for every slot and every value, in its domain or not', () => {
+    for (let slot = 0; slot < SLOT_COUNT; slot++) {
+      for (const value of samples(slot)) {
+        const draft = defaultValues() as SlotValue[];
+        draft[slot] = value;
+        const packed = packValues(draft);
+        const back = slotValues(packed);
+        for (let s = 0; s < SLOT_COUNT; s++) {
+          if (Array.isArray(draft[s])) expect(back[s]).toStrictEqual(draft[s]);
+          else if (!Object.is(back[s], draft[s])) throw new Error(`slot ${s} after writing ${String(value)} to slot ${slot}: ${String(back[s])} !== ${String(draft[s])}`);
+        }
+      }
+    }
+  });
+
+  it('keeps booleans and enums in bit fields: a user of defaults is well under half a slot array', () => {
+    const packed = packValues(defaultValues() as SlotValue[]);
+    const refSlots = slotted.filter((l) => !['boolean', 'enum'].includes(l.def.type)).length + LISTS.filter((l) => l.slot >= 0).length;
+    expect(size(packed)).toBeLessThan(SLOT_COUNT / 2);
+    expect(size(packed)).toBeLessThanOrEqual(refSlots + 12);
+    // Booleans packed: many slots share one word.
+    const booleans = slotted.filter((l) => l.def.type === 'boolean').length;
+    expect(booleans).toBeGreaterThan(90);
+  });
+
+  it('stores a value outside its domain aside, so the packed words never alias another value', () => {
+    const active = slotted.find((l) => l.path === 'active')!.slot;
+    const draft = defaultValues() as SlotValue[];
+    const plain = size(packValues(draft));
+    draft[active] = 'activated'; // not the catalog's spelling
+    const packed = packValues(draft);
+    expect(size(packed)).toBe(plain + 1);
+    expect(valueAt(packed, active)).toBe('activated');
+  });
+
+  it('copies lists on pack and on draft, so neither a draft nor a later write can change a stored user', () => {
+    const list = LISTS.find((l) => l.path === 'tspAccount/tspAccount')!.slot;
+    const draft = defaultValues() as SlotValue[];
+    const items = [{ accountIndex: 1, custom1: 'a' }];
+    draft[list] = items;
+    const packed = packValues(draft);
+    items[0].custom1 = 'changed';
+    items.push({ accountIndex: 2, custom1: 'b' });
+    expect(valueAt(packed, list)).toStrictEqual([{ accountIndex: 1, custom1: 'changed' }]);
+    const again = draftValues(packed);
+    (again[list] as { custom1: string }[])[0].custom1 = 'draft';
+    expect((valueAt(packed, list) as { custom1: string }[])[0].custom1).toBe('changed');
+  });
+
+  it('every site write replaces the values (the GetUser answer cache is keyed by them)', () => {
+    const site = createWebexMock().registry.get(DEMO.siteName)!;
+    const rec = site.findUser('host')!;
+    const before = rec.values;
+    site.deactivate('host');
+    expect(rec.values).not.toBe(before);
+    expect(valueAt(before, SLOT.active)).toBe('ACTIVATED');
+    expect(valueAt(rec.values, SLOT.active)).toBe('DEACTIVATED');
+  });
+
+  it('finds users by userId without an index of its own (binary search over the userId order)', () => {
+    const site = createWebexMock().registry.get(DEMO.siteName)!;
+    for (const u of site.users()) expect(site.findByUserId(u.userId)).toBe(u);
+    expect(site.findByUserId(site.users()[0].userId - 1)).toBeUndefined();
+    expect(site.findByUserId(site.users().at(-1)!.userId + 1)).toBeUndefined();
+  });
+});
