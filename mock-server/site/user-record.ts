@@ -2,7 +2,7 @@
 import { leafByPath, listByPath, slotOf, type Value } from '../catalog';
 import { valueAt, type UserValues } from './user-values';
 
-export { valueAt, packValues, draftValues, slotValues, type UserValues } from './user-values';
+export { valueAt, packValues, draftValues, slotValues, slotReader, type UserValues } from './user-values';
 
 export type ListItem = Value | Record<string, Value>;
 export type SlotValue = Value | ListItem[] | undefined;

@@ -76,6 +76,21 @@ export function valueAt(values: UserValues, slot: number): SlotValue {
   return f.domain[code - 1];
 }
 
+/** A reader of one slot with its position resolved once (for code that reads the same slot of every user). */
+export function slotReader(slot: number): (values: UserValues) => SlotValue {
+  const ref = REF_AT[slot];
+  if (ref >= 0) return (values) => (values as unknown as Packed)[ref] as SlotValue;
+  const f = FIELDS[slot];
+  if (f === undefined) return () => undefined;
+  const { word, shift, mask, domain } = f;
+  return (values) => {
+    const a = values as unknown as Packed;
+    const code = ((a[word] as number) >>> shift) & mask;
+    if (code === 0) return undefined;
+    return code === mask ? (a[PACKED_LENGTH] as Map<number, SlotValue>).get(slot) : domain[code - 1];
+  };
+}
+
 /** The field code of a value, or the escape when the value is not in the field's domain. */
 function codeOf(f: Field, v: SlotValue): number {
   if (v === undefined) return 0;

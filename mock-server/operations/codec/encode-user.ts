@@ -4,7 +4,7 @@
  */
 import { USER_TREE, type ContainerDef, type ElementDef, type LeafDef, type Value } from '../../catalog';
 import { escapeXml } from '../../wire';
-import { valueAt, type ListItem, type SlotValue, type UserRecord, type UserValues } from '../../site/user-record';
+import { slotReader, type ListItem, type SlotValue, type UserRecord, type UserValues } from '../../site/user-record';
 import { listByPath, leafByPath } from '../../catalog';
 
 type Emit = (values: UserValues | Record<string, Value>) => string;
@@ -27,15 +27,15 @@ function compile(defs: readonly ElementDef[], prefix: string, inItem: boolean): 
     const path = prefix ? `${prefix}/${def.element}` : def.element;
     if (def.kind === 'leaf') {
       const slot = leafByPath.get(path)?.slot ?? -1;
-      return compileLeaf(def, inItem ? (src: Record<string, Value>) => src[def.element] : (src: UserValues) => valueAt(src, slot));
+      return compileLeaf(def, inItem ? (src: Record<string, Value>) => src[def.element] : slotReader(slot));
     }
     if (def.kind === 'container') return compileContainer(def, path, inItem);
-    const slot = listByPath.get(path)!.slot;
+    const read = slotReader(listByPath.get(path)!.slot);
     const item = def.item;
     const itemEmit = item.kind === 'leaf'
       ? (v: ListItem) => `<${item.ns}:${item.element}>${text(v as Value)}</${item.ns}:${item.element}>`
       : ((inner: Emit[]) => (v: ListItem) => `<${item.ns}:${item.element}>${inner.map((e) => e(v as Record<string, Value>)).join('')}</${item.ns}:${item.element}>`)(compile((item as ContainerDef).children, path, true));
-    return (src) => (valueAt(src as UserValues, slot) as ListItem[] | undefined ?? []).map(itemEmit).join('');
+    return (src) => (read(src as UserValues) as ListItem[] | undefined ?? []).map(itemEmit).join('');
   });
 }
 
