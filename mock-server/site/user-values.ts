@@ -17,7 +17,7 @@ export type UserValues = { readonly [packed]: true };
 /** Bits per word: a positive small integer on every V8 build (Smis are 31 bits with pointer compression). */
 const WORD_BITS = 30;
 
-interface Field { word: number; shift: number; mask: number; domain: readonly SlotValue[] }
+interface Field { slot: number; word: number; shift: number; mask: number; domain: readonly SlotValue[]; codes: ReadonlyMap<SlotValue, number> }
 
 function domainOf(def: LeafDef): readonly Value[] | undefined {
   if (def.type === 'boolean') return [false, true];
@@ -53,15 +53,19 @@ const SMALL_SLOTS: number[] = [];
     const domain = domains.get(slot)!;
     const bits = Math.ceil(Math.log2(domain.length + 2));
     if (shift + bits > WORD_BITS) { word++; shift = 0; }
-    FIELDS[slot] = { word, shift, mask: (1 << bits) - 1, domain };
+    const codes = new Map<SlotValue, number>(domain.map((v, i) => [v, i + 1]));
+    FIELDS[slot] = { slot, word, shift, mask: (1 << bits) - 1, domain, codes };
     shift += bits;
   }
 }
 const REF_COUNT = REF_SLOTS.length;
+const SMALL_FIELDS: readonly Field[] = SMALL_SLOTS.map((slot) => FIELDS[slot]!);
 /** Length of a packed array without overflow; one more element (the overflow map) when a value needed it. */
 const PACKED_LENGTH = SMALL_SLOTS.length === 0 ? REF_COUNT : FIELDS[SMALL_SLOTS[SMALL_SLOTS.length - 1]]!.word + 1;
 
 type Packed = (SlotValue | number | Map<number, SlotValue>)[];
+/** Scratch words for packValues (synchronous, so one is enough). */
+const WORDS = new Int32Array(PACKED_LENGTH - REF_COUNT);
 
 /** One slot's value (what the draft held at that slot when it was packed). */
 export function valueAt(values: UserValues, slot: number): SlotValue {
@@ -94,8 +98,7 @@ export function slotReader(slot: number): (values: UserValues) => SlotValue {
 /** The field code of a value, or the escape when the value is not in the field's domain. */
 function codeOf(f: Field, v: SlotValue): number {
   if (v === undefined) return 0;
-  const at = f.domain.indexOf(v);
-  return at >= 0 && at + 1 < f.mask ? at + 1 : f.mask;
+  return f.codes.get(v) ?? f.mask;
 }
 
 /** Lists are copied to their exact length (a list built by push keeps room for ~17 items). */
@@ -104,27 +107,31 @@ const exact = (v: SlotValue): SlotValue => (Array.isArray(v) ? (v as ListItem[])
 /** Pack a draft (one entry per catalog slot) into the stored layout. The draft may be reused afterwards. */
 export function packValues(draft: readonly SlotValue[]): UserValues {
   let overflow: Map<number, SlotValue> | undefined;
-  for (const slot of SMALL_SLOTS) {
-    const f = FIELDS[slot]!;
-    if (codeOf(f, draft[slot]) === f.mask) (overflow ??= new Map()).set(slot, draft[slot]);
+  const words = WORDS.fill(0);
+  for (const f of SMALL_FIELDS) {
+    const v = draft[f.slot];
+    const code = codeOf(f, v);
+    if (code === f.mask) (overflow ??= new Map()).set(f.slot, v);
+    words[f.word - REF_COUNT] |= code << f.shift;
   }
   const a: Packed = new Array(overflow ? PACKED_LENGTH + 1 : PACKED_LENGTH);
   for (let i = 0; i < REF_COUNT; i++) a[i] = exact(draft[REF_SLOTS[i]]);
-  for (let w = REF_COUNT; w < PACKED_LENGTH; w++) a[w] = 0;
-  for (const slot of SMALL_SLOTS) {
-    const f = FIELDS[slot]!;
-    a[f.word] = (a[f.word] as number) | (codeOf(f, draft[slot]) << f.shift);
-  }
+  for (let w = REF_COUNT; w < PACKED_LENGTH; w++) a[w] = words[w - REF_COUNT];
   if (overflow) a[PACKED_LENGTH] = overflow;
   return a as unknown as UserValues;
 }
 
 /** A plain, mutable copy (one entry per slot; lists and list records copied) for a write to work on. */
 export function draftValues(values: UserValues): SlotValue[] {
+  const a = values as unknown as Packed;
   const out: SlotValue[] = new Array(SLOT_COUNT);
-  for (let slot = 0; slot < SLOT_COUNT; slot++) {
-    const v = valueAt(values, slot);
-    out[slot] = Array.isArray(v) ? (v as ListItem[]).map((i) => (typeof i === 'object' ? { ...i } : i)) : v;
+  for (let i = 0; i < REF_COUNT; i++) {
+    const v = a[i] as SlotValue;
+    out[REF_SLOTS[i]] = Array.isArray(v) ? (v as ListItem[]).map((item) => (typeof item === 'object' ? { ...item } : item)) : v;
+  }
+  for (const f of SMALL_FIELDS) {
+    const code = ((a[f.word] as number) >>> f.shift) & f.mask;
+    out[f.slot] = code === 0 ? undefined : code === f.mask ? (a[PACKED_LENGTH] as Map<number, SlotValue>).get(f.slot) : f.domain[code - 1];
   }
   return out;
 }
