@@ -1,8 +1,8 @@
 /**
  * The catalog: the Webex schema as data, indexed for the rest of the emulator. Nothing here does I/O.
  *
- * Storage model: every top-level scalar leaf and every list gets a `slot` — the index of its value in a
- * user's value array (compact: ~180 slots, booleans and small numbers cost no allocation).
+ * Storage model: every top-level scalar leaf and every list gets a `slot` — the number of its value among a
+ * user's values (~190 slots; site/user-values.ts packs them: booleans and enums as bit fields).
  * Leaves inside list items are addressed through their list.
  */
 import type { ContainerDef, ElementDef, LeafDef, ListDef, Value } from './element-types';
