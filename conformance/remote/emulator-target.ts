@@ -12,7 +12,8 @@ import type { UsageReport } from '../../mock-server/site/site';
 import type { Profile } from '../adapter';
 import { CaseSkip, type CaseDef, type SiteControl, type SuiteIntegration, type UserStore } from '../cases/types';
 import { inputOf } from '../cases/values';
-import { catalog, type UserRecord } from '../emulator/core';
+import { catalog, packValues, type UserRecord } from '../emulator/core';
+import type { SlotValue } from '../../mock-server/site/user-record';
 import type { CapturedExchange } from '../emulator/capture';
 import { ADMIN, CONFORMANCE_INTEGRATION, DEFAULT_SESSION_TYPE, HOST, SECOND_SESSION_TYPE, type SiteSpec } from '../emulator/in-process';
 import { IN_PROCESS_EMAIL_DOMAIN } from '../emulator/in-process-target';
@@ -34,17 +35,17 @@ interface UserPage { total: number; users: { userId: number; webExId: string; em
 
 /** The stored user as the admin API shows it (catalog path → stored value) back in the catalog's slots. */
 export function recordOf(detail: UserDetail): UserRecord {
-  const values: UserRecord['values'] = [];
+  const values: SlotValue[] = [];
   for (const group of Object.values(detail.groups)) {
     for (const [path, value] of Object.entries(group)) {
       if (path === 'password') continue; // shown masked; the suite checks passwords by signing in
       // A list's item leaf has no slot of its own (-1): the list holds the values.
       const leaf = catalog.leafByPath.get(path)?.slot ?? -1;
       const slot = leaf >= 0 ? leaf : catalog.listByPath.get(path)?.slot ?? -1;
-      if (slot >= 0) values[slot] = value as UserRecord['values'][number];
+      if (slot >= 0) values[slot] = value as SlotValue;
     }
   }
-  return { userId: detail.userId, values, registeredAt: 0 };
+  return { userId: detail.userId, values: packValues(values), registeredAt: 0 };
 }
 
 export interface EmulatorOptions {
