@@ -34,6 +34,8 @@ class AdapterProcess {
   private stderrTail = '';
   private stopping = false;
   exited = false;
+  /** A request went unanswered in time: the process may still be working on it, so it is never lent out again. */
+  abandoned = false;
   configured?: string;
   /** Set when the process broke the protocol: exited on its own, failed to start, or wrote a non-answer line. */
   failure?: AdapterFailure;
@@ -92,7 +94,7 @@ class AdapterProcess {
     if (this.exited) return Promise.resolve(protocolError(`the adapter process has exited${this.stderrTail ? `; stderr: ${redactText(this.stderrTail.trim()).slice(-500)}` : ''}`));
     const id = ++this.seq;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.pending.delete(id); resolve(protocolError(`no answer to ${op} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);
+      const timer = setTimeout(() => { this.pending.delete(id); this.abandoned = true; resolve(protocolError(`no answer to ${op} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve, timer });
       this.child.stdin.write(`${JSON.stringify({ id, op, args })}\n`);
     });
@@ -105,6 +107,11 @@ class AdapterProcess {
     const outcome = toOutcome(answer);
     if (!outcome.ok) throw new Error(`configure failed: ${outcome.error.message}`);
     this.configured = key;
+  }
+
+  /** Still working on a request, or left one unanswered: its late answers and effects belong to an earlier case. */
+  get busy(): boolean {
+    return this.abandoned || this.pending.size > 0;
   }
 
   stop(): Promise<void> {
@@ -186,7 +193,9 @@ export class StdioAdapterProvider implements AdapterProvider {
       close: async () => {
         if (released) return;
         released = true;
-        if (!p.exited) this.idle.push(p);
+        // A case that timed out leaves its process mid-request: stop it rather than hand it to the next case.
+        if (p.busy) await p.stop();
+        else if (!p.exited) this.idle.push(p);
       },
     };
   }

@@ -66,3 +66,31 @@ it('an unreachable --url: the URL and the cause', async () => {
   expect(r.code).toBe(2);
   expect(r.err).toContain(`cannot reach http://127.0.0.1:${port}: connection refused (nothing listens there) [ECONNREFUSED]`);
 });
+
+it('a process left mid-request (its case timed out) is stopped, never lent to the next case; an idle one is reused', async () => {
+  // get answers with the process id; create is never answered (a connector stuck on a slow call).
+  const script = `require('readline').createInterface({ input: process.stdin }).on('line', (l) => { const m = JSON.parse(l); if (m.op === 'create') return; console.log(JSON.stringify({ id: m.id, ok: true, result: { pid: process.pid } })); })`;
+  const provider = new StdioAdapterProvider(node(script));
+  const config = { url: 'http://127.0.0.1:9/WBXService/XMLService', siteName: 's', admin: 'a', password: 'p' };
+  const pidOf = async (a: Awaited<ReturnType<StdioAdapterProvider['open']>>) => {
+    const got = await a.get('x');
+    if (!got.ok) throw new Error(got.error.message);
+    return (got.result as unknown as { pid: number }).pid;
+  };
+  try {
+    const first = await provider.open(config);
+    const stuckPid = await pidOf(first);
+    void first.create({ webExId: 'late' });
+    await new Promise((r) => setTimeout(r, 100)); // the create is on the wire, as when a case's time runs out
+    await first.close!();
+    const second = await provider.open(config);
+    const freshPid = await pidOf(second);
+    expect(freshPid).not.toBe(stuckPid);
+    await second.close!();
+    const third = await provider.open(config);
+    expect(await pidOf(third)).toBe(freshPid);
+    await third.close!();
+  } finally {
+    await provider.shutdown();
+  }
+});
