@@ -20,7 +20,7 @@ export const CONFORMANCE_INTEGRATION = {
 
 export const ADMIN = { webExId: 'confadmin', password: 'Adm1n!Conformance', email: 'confadmin@conformance.example.com' };
 export const HOST = { webExId: 'confhost', password: 'H0st!Conformance', email: 'confhost@conformance.example.com' };
-/** Session types of every case site: 214 (Meeting Center PRO, the default) and 216 (Meeting Center ONS). */
+/** Session types of every case site: 214 (Meeting Center PRO, the default) and 216 (ONS, Online Event: an Event Center type). */
 export const DEFAULT_SESSION_TYPE = 214;
 export const SECOND_SESSION_TYPE = 216;
 
