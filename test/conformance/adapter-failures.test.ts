@@ -71,7 +71,7 @@ it('a process left mid-request (its case timed out) is stopped, never lent to th
   // get answers with the process id; create is never answered (a connector stuck on a slow call).
   const script = `require('readline').createInterface({ input: process.stdin }).on('line', (l) => { const m = JSON.parse(l); if (m.op === 'create') return; console.log(JSON.stringify({ id: m.id, ok: true, result: { pid: process.pid } })); })`;
   const provider = new StdioAdapterProvider(node(script));
-  const config = { url: 'http://127.0.0.1:9/WBXService/XMLService', siteName: 's', admin: 'a', password: 'p' };
+  const config = { url: 'http://127.0.0.1:9/WBXService/XMLService', siteName: 's', admin: 'a', password: 'p', fastRetries: true };
   const pidOf = async (a: Awaited<ReturnType<StdioAdapterProvider['open']>>) => {
     const got = await a.get('x');
     if (!got.ok) throw new Error(got.error.message);
