@@ -1,5 +1,13 @@
 /** Request/response pairs captured during a case, with every secret masked before anyone can see them. */
-import { redactXml as redactJournalXml } from '../../mock-server/control/journal/redact';
+import { redactXml } from '../../mock-server/control/journal/redact';
+
+/**
+ * The emulator journal's redaction, re-exported for the suite's captures: one forward scan (linear on hostile
+ * text), secret elements by local name with any prefix (wire/secret-names.ts, the one list), unterminated ones
+ * hidden to the end, tickets in URLs. Used on requests and responses alike: a real site's AuthenticateUser answer
+ * carries a live session ticket.
+ */
+export { redactXml };
 
 export interface CapturedExchange {
   operation?: string;
@@ -14,15 +22,6 @@ export interface CapturedExchange {
   fault?: string;
   /** Request elements the emulator's catalog does not know (silently ignored by Webex). */
   ignoredElements?: string[];
-}
-
-/**
- * The emulator journal's redaction: one forward scan (linear on hostile text), secret elements by local name with
- * any prefix (wire/secret-names.ts, the one list), unterminated ones hidden to the end, tickets in URLs. Used on
- * requests and responses alike: a real site's AuthenticateUser answer carries a live session ticket.
- */
-export function redactXml(xml: string): string {
-  return redactJournalXml(xml);
 }
 
 /** Also mask secrets that travel as JSON (stdio protocol lines, adapter arguments). */
