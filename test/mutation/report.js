@@ -11,21 +11,42 @@ const { join, relative } = require('node:path');
 const ROOT = join(__dirname, '../..');
 const inputs = process.argv.slice(2).length ? process.argv.slice(2) : [join(ROOT, 'docs/reports/mutation/mutation.json')];
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents;
-const keyOf = (file, m) => `${file}:${m.location.start.line}:${m.mutatorName}:${m.replacement ?? ''}`;
-const equivalent = new Map(equivalents.map((e) => [`${e.file}:${e.line}:${e.mutator}:${e.replacement}`, e]));
-
-const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0 };
+/**
+ * An entry names one mutant (line + mutator + replacement) or every mutant of a line range (`lines: "60-75"`,
+ * optionally one mutator). `source`, when given, must appear in the range's first line: a guard against the
+ * entry drifting onto other code when lines move. `kind` is "equivalent" (behaves as the original) or
+ * "out-of-reach" (observable only through something the adapter contract does not carry).
+ */
+const sourceLines = new Map();
+const lineOf = (file, n) => {
+  if (!sourceLines.has(file)) sourceLines.set(file, existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8').split('\n') : []);
+  return sourceLines.get(file)[n - 1] ?? '';
+};
+const stale = [];
+for (const e of equivalents) {
+  const [from, to] = String(e.lines ?? e.line).split('-').map(Number);
+  e.from = from; e.to = to ?? from; e.kind = e.kind ?? 'equivalent'; e.used = 0;
+  if (e.source && !lineOf(e.file, from).includes(e.source)) stale.push(`${e.file}:${from} no longer reads "${e.source}"`);
+}
+const equivalentFor = (file, m) => equivalents.find((e) => e.file === file && m.location.start.line >= e.from && m.location.start.line <= e.to
+  && (e.mutator === undefined || e.mutator === m.mutatorName) && (e.replacement === undefined || e.replacement === (m.replacement ?? '')));
+const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0, OutOfReach: 0 };
 const survivors = new Map();
 /** Reasons Stryker gives for ignored mutants (a `// Stryker disable` comment's text, or static) → count. */
 const ignoredWhy = new Map();
 const files = new Set();
+/** A file in a later report (a rerun of some files) replaces the same file of an earlier one. */
+const byFile = new Map();
 for (const input of inputs) {
   const report = JSON.parse(readFileSync(input, 'utf8'));
-  for (const [path, file] of Object.entries(report.files)) {
-    const rel = relative(ROOT, join(ROOT, path)).replace(/\\/g, '/');
+  for (const [path, file] of Object.entries(report.files)) byFile.set(relative(ROOT, join(ROOT, path)).replace(/\\/g, '/'), file);
+}
+{
+  for (const [rel, file] of byFile) {
     files.add(rel);
     for (const m of file.mutants) {
-      if ((m.status === 'Survived' || m.status === 'NoCoverage') && equivalent.has(keyOf(rel, m))) { counts.Equivalent++; continue; }
+      const listed = (m.status === 'Survived' || m.status === 'NoCoverage') ? equivalentFor(rel, m) : undefined;
+      if (listed) { listed.used++; counts[listed.kind === 'out-of-reach' ? 'OutOfReach' : 'Equivalent']++; continue; }
       counts[m.status] = (counts[m.status] ?? 0) + 1;
       if (m.status === 'Ignored') { const k = `${rel}: ${m.statusReason ?? 'ignored'}`; ignoredWhy.set(k, (ignoredWhy.get(k) ?? 0) + 1); }
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
@@ -45,7 +66,8 @@ const lines = [
   '',
   `Of ${valid} non-equivalent mutants, ${counts.Killed} were killed by a conformance case, ${counts.Timeout} timed out (counted as detected, as Stryker does; `
     + `with timeouts counted as survivors the score is ${pct(counts.Killed, valid)}), ${counts.Survived} survived, ${counts.NoCoverage} were reached by no case. `
-    + `${counts.Equivalent} equivalent mutants (listed with their reasons in conformance/mutation-equivalents.json) are left out; `
+    + `${counts.Equivalent} equivalent mutants and ${counts.OutOfReach} out of the adapter contract's reach (both listed with their reasons in conformance/mutation-equivalents.json, below) are left out `
+    + `(counting the out-of-reach ones as survivors, the score is ${pct(detected, valid + counts.OutOfReach)}); `
     + `${counts.CompileError} did not compile (TypeScript checker); ${counts.Ignored} were ignored: static mutants (see stryker.config.json) and code out of the suite's reach, marked in the source with the reason (listed below).`,
   '',
   `Files mutated: ${[...files].sort().map((f) => `\`${f}\``).join(', ')}.`,
@@ -64,10 +86,17 @@ for (const [file, mutants] of [...survivors].sort()) {
   }
   lines.push('');
 }
+lines.push('## Equivalent and out-of-reach mutants (conformance/mutation-equivalents.json)', '');
+for (const e of equivalents) {
+  const where = e.from === e.to ? `${e.from}` : `${e.from}–${e.to}`;
+  lines.push(`- ${e.used} × \`${e.file}\` ${where}${e.mutator ? ` ${e.mutator}` : ''}${e.replacement ? ` \`${String(e.replacement).replace(/\|/g, '\\|')}\`` : ''} (${e.kind}): ${e.reason}`);
+}
+if (stale.length) lines.push('', `**Stale entries** (fix conformance/mutation-equivalents.json): ${stale.join('; ')}`);
+lines.push('');
 lines.push('## Ignored mutants', '');
 for (const [why, n] of [...ignoredWhy].sort()) lines.push(`- ${n} × ${why.replace(/\s+/g, ' ')}`);
 if (ignoredWhy.size === 0) lines.push('None.');
 lines.push('');
 writeFileSync(join(ROOT, 'docs/reports/mutation.md'), `${lines.join('\n').trimEnd()}\n`);
 process.stdout.write(`${lines[2]} (docs/reports/mutation.md)\n`);
-if (!existsSync(join(ROOT, 'docs/reports/mutation.md'))) process.exit(1);
+if (stale.length) { process.stderr.write(`stale entries in conformance/mutation-equivalents.json:\n  ${stale.join('\n  ')}\n`); process.exit(1); }
