@@ -1,5 +1,5 @@
 /**
- * Where the journal keeps exchanges: one preallocated byte ring holds each exchange's request bytes, response
+ * Where the journal keeps exchanges: one byte ring holds each exchange's request bytes, response
  * bytes and short strings; typed arrays hold its numbers. Per request nothing new stays on the V8 heap: only
  * references to strings and Buffers that live anyway (a site's name, an operation's name, a cached answer).
  * Keeping whole exchanges as objects promoted every request to old space (issue 11: ~74 µs of ~152 per GetUser).
@@ -19,6 +19,13 @@ const FIELDS = TEXT_FIELDS.length;
 /** A reader's message can quote a 5 MB element name; the journal keeps the start of each short string. */
 export const MAX_TEXT_CHARS = 2048;
 
+/**
+ * The byte buffer starts at 1 MiB and doubles as records reach its end. V8 counts a Buffer as external memory:
+ * 32 MiB allocated at start made it run two scavenges and a full mark-compact before the server listened
+ * (`--trace-gc`; ~25–35 ms of a ~310 ms start).
+ */
+export const INITIAL_RING_BYTES = 1 << 20;
+
 const REQUEST_IS_STRING = 1;
 const RESPONSE_IS_REF = 2;
 const ENVELOPE_READ = 4;
@@ -33,7 +40,8 @@ export class ExchangeRing {
   readonly entries: number;
   readonly maxBytes: number;
   readonly maxBodyBytes: number;
-  private readonly bytes: Buffer;
+  /** Grows (by doubling, offsets kept) up to maxBytes: see INITIAL_RING_BYTES. */
+  private bytes: Buffer;
   private readonly ids: Float64Array;
   private readonly times: Float64Array;
   private readonly durations: Float64Array;
@@ -65,8 +73,8 @@ export class ExchangeRing {
     // One record always fits: two bodies, the short strings (≤ 3 bytes per UTF-16 unit), with room to spare.
     const room = Math.floor((this.maxBytes - FIELDS * MAX_TEXT_CHARS * 3) / 4);
     this.maxBodyBytes = Math.max(1024, Math.min(Math.floor(opts.maxBodyBytes), room));
-    // Not zero-filled: pages are committed as the ring first reaches them, so a quiet journal stays small.
-    this.bytes = Buffer.allocUnsafeSlow(this.maxBytes);
+    // Not zero-filled, and small at first: see INITIAL_RING_BYTES.
+    this.bytes = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, INITIAL_RING_BYTES));
     const n = this.entries;
     this.ids = new Float64Array(n);
     this.times = new Float64Array(n);
@@ -84,6 +92,8 @@ export class ExchangeRing {
   }
 
   get count(): number { return this.live; }
+  /** Bytes the ring's buffer holds now (it grows up to maxBytes). */
+  get allocatedBytes(): number { return this.bytes.length; }
   /** Bytes the live records hold: copied into the ring, or referenced (a cached answer). */
   get bytesUsed(): number { return this.used; }
 
@@ -175,17 +185,28 @@ export class ExchangeRing {
     for (;;) {
       if (this.live === 0) {
         this.writeAt = 0;
-        return 0;
+        return this.room(0, need);
       }
       const tail = this.offsets[this.first];
       if (this.writeAt > tail) {
-        if (this.maxBytes - this.writeAt >= need) return this.writeAt;
+        if (this.maxBytes - this.writeAt >= need) return this.room(this.writeAt, need);
         if (tail >= need) return 0; // wrap: the end of the ring waits until the oldest records pass it
       } else if (this.writeAt < tail && tail - this.writeAt >= need) {
         return this.writeAt;
       }
       this.evictOldest();
     }
+  }
+
+  /** `start`, once the buffer reaches `start + need` (a copy into one twice as large keeps every offset). */
+  private room(start: number, need: number): number {
+    const end = start + need;
+    if (end > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, Math.max(end, this.bytes.length * 2)));
+      this.bytes.copy(grown, 0, 0, this.bytes.length);
+      this.bytes = grown;
+    }
+    return start;
   }
 
   private evictOldest(): void {
