@@ -19,13 +19,6 @@ const FIELDS = TEXT_FIELDS.length;
 /** A reader's message can quote a 5 MB element name; the journal keeps the start of each short string. */
 export const MAX_TEXT_CHARS = 2048;
 
-/**
- * The byte buffer starts at 1 MiB and doubles as records reach its end. V8 counts a Buffer as external memory:
- * 32 MiB allocated at start made it run two scavenges and a full mark-compact before the server listened
- * (`--trace-gc`; ~25–35 ms of a ~310 ms start).
- */
-export const INITIAL_RING_BYTES = 1 << 20;
-
 const REQUEST_IS_STRING = 1;
 const RESPONSE_IS_REF = 2;
 const ENVELOPE_READ = 4;
@@ -40,8 +33,13 @@ export class ExchangeRing {
   readonly entries: number;
   readonly maxBytes: number;
   readonly maxBodyBytes: number;
-  /** Grows (by doubling, offsets kept) up to maxBytes: see INITIAL_RING_BYTES. */
-  private bytes: Buffer;
+  /**
+   * Allocated at the first record, not with the journal: V8 counts a Buffer as external memory, and 32 MiB
+   * allocated while the server was being built made it run two scavenges and a full mark-compact before it
+   * listened (`--trace-gc`; ~25 ms of a ~310 ms start). Growing it instead (1 MiB, doubling) cost more than it
+   * saved: on this VM first touching a page is slow (copying 16 MiB into fresh pages took ~0.5 s).
+   */
+  private buffer: Buffer | undefined;
   private readonly ids: Float64Array;
   private readonly times: Float64Array;
   private readonly durations: Float64Array;
@@ -73,8 +71,6 @@ export class ExchangeRing {
     // One record always fits: two bodies, the short strings (≤ 3 bytes per UTF-16 unit), with room to spare.
     const room = Math.floor((this.maxBytes - FIELDS * MAX_TEXT_CHARS * 3) / 4);
     this.maxBodyBytes = Math.max(1024, Math.min(Math.floor(opts.maxBodyBytes), room));
-    // Not zero-filled, and small at first: see INITIAL_RING_BYTES.
-    this.bytes = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, INITIAL_RING_BYTES));
     const n = this.entries;
     this.ids = new Float64Array(n);
     this.times = new Float64Array(n);
@@ -92,8 +88,13 @@ export class ExchangeRing {
   }
 
   get count(): number { return this.live; }
-  /** Bytes the ring's buffer holds now (it grows up to maxBytes). */
-  get allocatedBytes(): number { return this.bytes.length; }
+  /** Bytes the ring's buffer holds: none before the first record, then maxBytes. */
+  get allocatedBytes(): number { return this.buffer?.length ?? 0; }
+
+  /** Not zero-filled: pages are committed as the ring first reaches them, so a quiet journal stays small. */
+  private get bytes(): Buffer {
+    return this.buffer ??= Buffer.allocUnsafeSlow(this.maxBytes);
+  }
   /** Bytes the live records hold: copied into the ring, or referenced (a cached answer). */
   get bytesUsed(): number { return this.used; }
 
@@ -185,28 +186,17 @@ export class ExchangeRing {
     for (;;) {
       if (this.live === 0) {
         this.writeAt = 0;
-        return this.room(0, need);
+        return 0;
       }
       const tail = this.offsets[this.first];
       if (this.writeAt > tail) {
-        if (this.maxBytes - this.writeAt >= need) return this.room(this.writeAt, need);
+        if (this.maxBytes - this.writeAt >= need) return this.writeAt;
         if (tail >= need) return 0; // wrap: the end of the ring waits until the oldest records pass it
       } else if (this.writeAt < tail && tail - this.writeAt >= need) {
         return this.writeAt;
       }
       this.evictOldest();
     }
-  }
-
-  /** `start`, once the buffer reaches `start + need` (a copy into one twice as large keeps every offset). */
-  private room(start: number, need: number): number {
-    const end = start + need;
-    if (end > this.bytes.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, Math.max(end, this.bytes.length * 2)));
-      this.bytes.copy(grown, 0, 0, this.bytes.length);
-      this.bytes = grown;
-    }
-    return start;
   }
 
   private evictOldest(): void {

@@ -1,6 +1,6 @@
 /**
  * The request journal: an engine observer keeping the last exchanges, bounded by count and by bytes, with
- * counts of what it evicted. Recording copies the exchange's bytes into a byte ring (grown up to its bound) and keeps no object
+ * counts of what it evicted. Recording copies the exchange's bytes into a byte ring (allocated at the first record) and keeps no object
  * of it (exchange-ring.ts); reading re-reads the stored request with the envelope reader and redacts — so
  * parsing and redaction cost nothing for the many entries evicted unread, and only the redacted form ever
  * leaves this module.
