@@ -10,10 +10,11 @@ import { personalUrlCases } from './personal-url';
 import { siteKindCases } from './site-kinds';
 import { structureCases } from './structure';
 import { timeCases } from './time';
+import { writeCases } from './writes';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases()];
 }
 
 export interface CaseFilter {
