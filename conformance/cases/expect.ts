@@ -166,3 +166,23 @@ export function expectUsageUnchanged(ctx: CaseContext, before: Usage | undefined
 }
 
 export { short };
+
+/** Catalog element names that belong to one supported attribute only (so a connector can always turn them into it). */
+const UNIQUE_ELEMENTS: ReadonlySet<string> = (() => {
+  const count = new Map<string, number>();
+  for (const leaf of catalog.ATTRIBUTES) count.set(leaf.def.element, (count.get(leaf.def.element) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n === 1).map(([element]) => element));
+})();
+
+/**
+ * The error names the FLAT attribute (the adapter contract's `attribute`) whenever Webex's element name belongs to
+ * that attribute alone ("Attribute numAgentSessions needs to be 0" is webACDPrefsNumAgentSessions); for an element
+ * several attributes share (isEnableCET), or a container (tspAccount: `field`), the element itself is accepted too.
+ */
+export function expectFlatName(error: ClassifiedError, attribute: string, field = catalog.attributeByName.get(attribute)?.def.element): void {
+  expectNamed(error, attribute);
+  const leaf = catalog.attributeByName.get(attribute);
+  if (leaf && field === leaf.def.element && UNIQUE_ELEMENTS.has(field) && error.attribute !== attribute) {
+    fail(`the error to name attribute ${attribute} (Webex's field ${field} is that attribute's alone)`, `attribute=${error.attribute}`);
+  }
+}

@@ -3,7 +3,7 @@
  * with the feature off the connector reports featureNotEnabled and the user is left exactly as it was.
  */
 import { catalog } from '../emulator/core';
-import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf, type Stored } from './expect';
+import { expectError, expectFlatName, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf, type Stored } from './expect';
 import { fail, type CaseDef } from './types';
 import { SUBJECT_PATHS, attributeSpecs, type AttributeSpec } from './values';
 
@@ -46,7 +46,12 @@ function featureOff(spec: AttributeSpec): CaseDef {
       const adapter = await ctx.adapter();
       const o = await ctx.call('update', () => adapter.update(id, { ...spec.companions, [spec.name]: gatedValue(spec) }));
       const error = expectError(o, ['featureNotEnabled'], `update of ${spec.name} with ${spec.feature} off`);
-      expectAttribute(error, spec.name);
+      // Webex names the field ("Attribute X needs to be Y"): the IdP must be told which attribute to unmap. Kills mutants
+      // that lose it: conformance/adapters/reference.ts L26, classify.ts L110, connector-error.ts toJSON, attributes.ts
+      // attributeForField (by leaf).
+      expectFlatName(error, spec.name, spec.leaf.def.feature ? spec.leaf.def.element : spec.leaf.list?.def.element);
+      // A session type belongs to licence errors only (classify.ts L112 `errorClass === 'sessionTypeLimit'` → true).
+      if (error.sessionType !== undefined) fail('no sessionType on a feature error (it names a licence\'s session type)', `sessionType=${error.sessionType}`);
       await expectUnchanged(before, users, id);
       const sent = requestsFor(ctx, 'SetUser');
       if (sent > 1) fail('at most one SetUser (a feature error is not transient)', `${sent} SetUser requests`);

@@ -5,16 +5,19 @@ import { errorCases } from './errors';
 import { featureCases } from './features';
 import { generatedCases } from './generated';
 import { lifecycleCases } from './lifecycle';
+import { localCheckCases } from './local-checks';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
+import { readingCases } from './reading';
 import { siteKindCases } from './site-kinds';
 import { structureCases } from './structure';
 import { timeCases } from './time';
+import { transportCases } from './transport';
 import { writeCases } from './writes';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases()];
 }
 
 export interface CaseFilter {

@@ -4,7 +4,7 @@
  * a connector must handle without creating a user twice.
  */
 export type FaultEffect =
-  | { kind: 'http'; status: number }
+  | { kind: 'http'; status: number; headers?: Record<string, string> }
   | { kind: 'drop' }
   | { kind: 'failure'; exceptionID: string; reason: string; gsbStatus?: 'PRIMARY' | 'BACKUP'; headers?: Record<string, string> }
   | { kind: 'rewrite'; rewrite: (body: string) => string };
@@ -21,6 +21,10 @@ export interface Fault {
 
 export const fault = {
   http: (operation: string, status: number, times = 1): Fault => ({ operation, stage: 'before', times, effect: { kind: 'http', status }, label: `HTTP ${status}` }),
+  /** An HTTP error page with headers (e.g. 503 with Retry-After, RFC 9110 §10.2.3). */
+  httpWith: (operation: string, status: number, headers: Record<string, string>, times = 1): Fault => ({
+    operation, stage: 'before', times, effect: { kind: 'http', status, headers }, label: `HTTP ${status} ${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+  }),
   httpAfter: (operation: string, status: number, times = 1): Fault => ({ operation, stage: 'after', times, effect: { kind: 'http', status }, label: `HTTP ${status} after the operation committed` }),
   dropBefore: (operation: string, times = 1): Fault => ({ operation, stage: 'before', times, effect: { kind: 'drop' }, label: 'connection dropped before the operation ran' }),
   dropAfter: (operation: string, times = 1): Fault => ({ operation, stage: 'after', times, effect: { kind: 'drop' }, label: 'connection dropped after the operation committed' }),

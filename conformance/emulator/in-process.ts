@@ -63,7 +63,7 @@ export class InProcessEmulator {
       if (!hit) return undefined;
       ctx.meta.fault = hit.label;
       const e = hit.effect;
-      if (e.kind === 'http') return gatewayError(e.status);
+      if (e.kind === 'http') return gatewayError(e.status, e.headers);
       if (e.kind === 'drop') return { status: 200, headers: {}, body: '', dropConnection: true };
       if (e.kind === 'failure') {
         const r = ctx.failure(e.exceptionID, e.reason, { gsbStatus: e.gsbStatus });
@@ -88,7 +88,7 @@ export class InProcessEmulator {
     if (!exchange || !caseSite) return response;
     const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
     if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
-    else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status);
+    else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status, hit.effect.headers);
     else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(responseText(response)) };
     caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
     return response;
@@ -147,8 +147,8 @@ export class InProcessEmulator {
 }
 
 /** What a load balancer answers when the service behind it fails: an HTML page, not XML. */
-function gatewayError(status: number): EngineResponse {
-  return { status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>${status}</h1>The service is temporarily unavailable.</body></html>` };
+function gatewayError(status: number, headers: Record<string, string> = {}): EngineResponse {
+  return { status, headers: { 'Content-Type': 'text/html', ...headers }, body: `<html><body><h1>${status}</h1>The service is temporarily unavailable.</body></html>` };
 }
 
 function capture(exchange: Exchange, response: EngineResponse, fault: string | undefined): CapturedExchange {

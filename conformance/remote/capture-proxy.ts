@@ -27,11 +27,11 @@ interface Answer {
 }
 
 /** What a load balancer answers when the service behind it fails (as the in-process emulator does). */
-const gatewayError = (status: number): Answer => ({ status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>${status}</h1>The service is temporarily unavailable.</body></html>` });
+const gatewayError = (status: number, headers: Record<string, string> = {}): Answer => ({ status, headers: { 'Content-Type': 'text/html', ...headers }, body: `<html><body><h1>${status}</h1>The service is temporarily unavailable.</body></html>` });
 
 function beforeAnswer(hit: Fault): Answer | undefined {
   const e = hit.effect;
-  if (e.kind === 'http') return gatewayError(e.status);
+  if (e.kind === 'http') return gatewayError(e.status, e.headers);
   if (e.kind === 'drop') return { status: 0, headers: {}, body: '', drop: true };
   if (e.kind === 'failure') {
     return { status: 200, headers: { 'Content-Type': 'text/xml;charset=UTF-8', ...e.headers }, body: failureEnvelope(e.exceptionID, e.reason, { gsbStatus: e.gsbStatus }) };
@@ -42,7 +42,7 @@ function beforeAnswer(hit: Fault): Answer | undefined {
 function afterAnswer(hit: Fault | undefined, answer: Answer): Answer {
   const e = hit?.effect;
   if (e?.kind === 'drop') return { ...answer, drop: true };
-  if (e?.kind === 'http') return gatewayError(e.status);
+  if (e?.kind === 'http') return gatewayError(e.status, e.headers);
   if (e?.kind === 'rewrite') return { ...answer, body: e.rewrite(answer.body) };
   return answer;
 }

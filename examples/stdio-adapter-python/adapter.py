@@ -318,7 +318,16 @@ def typed(name, value):
             raise ConnectorError("invalidValue", "%s must be an integer, got %r" % (name, value), name)
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise ConnectorError("invalidValue", "%s must be a string" % name, name)
-    return str(value)
+    text = str(value)
+    if any(not xml_char(c) for c in text):
+        raise ConnectorError("invalidValue", "%s contains a control character Webex cannot store" % name, name)
+    return text
+
+
+def xml_char(c):
+    """A character XML 1.0 can carry (a request holding any other is not well-formed)."""
+    o = ord(c)
+    return o in (0x9, 0xA, 0xD) or 0x20 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000
 
 
 def validate(profile, creating):

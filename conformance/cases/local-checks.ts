@@ -1,0 +1,178 @@
+/**
+ * Values a connector can tell are wrong before it sends anything (issue 13 §1): attributes Webex derives, a
+ * telephony attribute without the account it addresses, numbers outside the catalog's range, text Webex cannot
+ * store, values of the wrong type. Each must come back as the error class the IdP shows (invalidValue, or
+ * invalidPersonalUrl) NAMING the attribute, with the user unchanged — never pushed half-way, never guessed.
+ * Generated from the catalog where they concern attributes. Each case names the mutants it was written against
+ * (connector/mapping/profile.ts unless said otherwise).
+ */
+import { catalog, type UserRecord } from '../emulator/core';
+import type { ErrorClass, Profile } from '../adapter';
+import { expectError, expectFlatName, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf } from './expect';
+import { fail, type CaseContext, type CaseDef } from './types';
+import { attributeSpecs, SUBJECT_PATHS, type AttributeSpec } from './values';
+
+function localCase(id: string, title: string, run: (ctx: CaseContext) => Promise<void>, required = true): CaseDef {
+  return { id, group: 'attributes', title, required, run };
+}
+
+/** An update the connector must refuse with `errorClass` naming `attribute`; the user stays as it was. */
+async function refusedUpdate(ctx: CaseContext, changes: Profile, errorClass: ErrorClass, attribute: string, what: string, subject?: string): Promise<void> {
+  const id = subject ?? ctx.unique('lc');
+  if (!subject) await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+  const before: UserRecord = snapshot(await userOf(ctx.users, id));
+  const adapter = await ctx.adapter();
+  const error = expectError(await ctx.call('update', () => adapter.update(id, changes)), [errorClass], what);
+  expectFlatName(error, attribute);
+  await expectUnchanged(before, ctx.users, id);
+}
+
+/** A create the connector must refuse naming `attribute`: no user left behind, not even half-made. */
+async function refusedCreate(ctx: CaseContext, extra: Profile, errorClass: ErrorClass, attribute: string, what: string): Promise<void> {
+  const id = ctx.unique('lc');
+  const adapter = await ctx.adapter();
+  const error = expectError(await ctx.call('create', () => adapter.create({ ...ctx.base(id), ...extra })), [errorClass], what);
+  expectFlatName(error, attribute);
+  if (await ctx.users.find(id)) fail(`no user ${id} left on the site (the value is known to be invalid before anything is sent)`, 'the user exists');
+}
+
+const specs = (): AttributeSpec[] => attributeSpecs();
+
+// Kills: rejectReadOnly (L108 block, L109 filter, L110 condition): a derived attribute pushed is refused, not sent
+// for Webex to drop silently (the IdP would believe the value was set).
+function readOnlyCases(): CaseDef[] {
+  return specs().filter((s) => s.readOnly && s.leaf.def.access.get).map((s) => localCase(`read-only.${s.name}`,
+    `${s.name} is derived by Webex: pushing it → invalidValue naming ${s.name}; user unchanged`, async (ctx) => {
+      await ctx.requireFeature(s.feature, s.name);
+      await refusedUpdate(ctx, { ...s.companions, [s.name]: s.value as Profile[string] }, 'invalidValue', s.name, `update of the derived ${s.name}`);
+    }));
+}
+
+// Kills: validateProfile's tspAccountAccountIndex check (L31 filter/startsWith, L32 condition): without the index
+// the connector cannot say which of the three telephony accounts it writes.
+const tspWithoutIndex = localCase('tsp-without-account-index',
+  'a tspAccount* attribute without tspAccountAccountIndex → invalidValue naming tspAccountAccountIndex; user unchanged', async (ctx) => {
+    await ctx.requireFeature('tspTelephony', 'tspAccount*');
+    await refusedUpdate(ctx, { tspAccountCustom1: 'Which account?' }, 'invalidValue', 'tspAccountAccountIndex', 'update of tspAccountCustom1 alone');
+  });
+
+/** Integer attributes with a catalog range, and the feature they need. */
+function ranged(): AttributeSpec[] {
+  return specs().filter((s) => s.leaf.def.type === 'integer' && s.update && (s.leaf.def.min !== undefined || s.leaf.def.max !== undefined));
+}
+
+// Kills: checkRange (L92 block, L93/L94 conditions), `case 'integer'` falling through (L64), `if (strict)` (L67).
+function outOfRangeCases(): CaseDef[] {
+  return ranged().flatMap((s) => {
+    const { min, max } = s.leaf.def;
+    // A catalog default is valid whatever the range says (timeZoneID -1: the site's zone).
+    const values = [...(min !== undefined ? [min - 1] : []), ...(max !== undefined ? [max + 1] : [])].filter((v) => v !== s.leaf.def.default);
+    if (values.length === 0) return [];
+    return [localCase(`out-of-range.${s.name}`, `${s.name} outside ${min ?? '…'}..${max ?? '…'} (${values.join(', ')}) → invalidValue naming ${s.name}; user unchanged`, async (ctx) => {
+      await ctx.requireFeature(s.feature, s.name);
+      for (const v of values) await refusedUpdate(ctx, { ...s.companions, [s.name]: v }, 'invalidValue', s.name, `update of ${s.name} to ${v}`);
+    })];
+  });
+}
+
+// Kills: `n > def.max` → `n >= def.max` (L94): the maximum itself is a valid value.
+function atMaximumCases(): CaseDef[] {
+  return ranged().filter((s) => s.leaf.def.max !== undefined).map((s) => localCase(`at-maximum.${s.name}`,
+    `${s.name} at its maximum (${s.leaf.def.max}) is accepted and stored`, async (ctx) => {
+      await ctx.requireFeature(s.feature, s.name);
+      const id = ctx.unique('lc');
+      await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+      const adapter = await ctx.adapter();
+      const max = s.leaf.def.max!;
+      expectOk(await ctx.call('update', () => adapter.update(id, { ...s.companions, [s.name]: max })), `update of ${s.name} to its maximum ${max}`);
+      expectStored(await userOf(ctx.users, id), s.path, max, s.name === 'tspAccountAccountIndex' ? max : s.key, s.name);
+    }));
+}
+
+// Kills: `!Number.isSafeInteger(n)` → false (L66): 20.5 is no time zone; it must not be sent as "20.5".
+const notWhole = localCase('integer-not-whole', 'an integer attribute given 20.5 → invalidValue naming timeZoneID; user unchanged', (ctx) =>
+  refusedUpdate(ctx, { timeZoneID: 20.5 }, 'invalidValue', 'timeZoneID', 'update of timeZoneID to 20.5'));
+
+/** Characters XML 1.0 cannot carry: a request holding one is not well-formed. */
+const CONTROL_TEXTS = ['Bell\u0007Name', 'Nul\u0000Name', 'Esc\u001bName'];
+
+// Kills: the control-character check in coerce (L85): without it the request cannot be built (connector/xml/escape.ts
+// throws a plain Error) and the IdP sees an unclassified error instead of invalidValue naming the attribute.
+const controlCharacters = localCase('control-character',
+  `text with a control character XML cannot carry (${CONTROL_TEXTS.map((t) => JSON.stringify(t)).join(', ')}) → invalidValue naming the attribute; nothing created`, async (ctx) => {
+    for (const text of CONTROL_TEXTS) await refusedCreate(ctx, { firstName: text }, 'invalidValue', 'firstName', `create with firstName ${JSON.stringify(text)}`);
+    if (requestsFor(ctx, 'CreateUser') > 0) fail('no CreateUser sent', `${requestsFor(ctx, 'CreateUser')} sent`);
+  });
+
+/** Text a boolean attribute cannot mean: to be refused, never guessed. */
+const NOT_BOOLEANS = ['yes', 'untrue', 'TRUE1', 'falsely', ''];
+
+// Kills: the anchors of /^(true|false)$/i in coerce (L61: "untrue", "TRUE1" read as false), and the boolean branch.
+const notABoolean = localCase('not-a-boolean',
+  `a boolean attribute given text that is neither true nor false (${NOT_BOOLEANS.map((t) => JSON.stringify(t)).join(', ')}) → invalidValue naming it; user unchanged`, async (ctx) => {
+    const id = ctx.unique('lc');
+    await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+    for (const text of NOT_BOOLEANS) await refusedUpdate(ctx, { privilegeHost: text }, 'invalidValue', 'privilegeHost', `update of privilegeHost to ${JSON.stringify(text)}`, id);
+  });
+
+// Kills: `typeof raw !== 'string' && typeof raw !== 'number'` → false (L83): a boolean is no title; storing "true"
+// as one is damage. Also the enum (L77) and list (L73) type checks.
+const wrongTypes = localCase('wrong-type',
+  'a value of the wrong JSON type (title: true, language: 5, meetingTypes: [214.5]) → invalidValue naming the attribute; user unchanged', async (ctx) => {
+    const id = ctx.unique('lc');
+    await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+    const wrong: [string, Profile[string]][] = [['title', true], ['language', 5], ['meetingTypes', [214.5]]];
+    for (const [name, value] of wrong) await refusedUpdate(ctx, { [name]: value }, 'invalidValue', name, `update of ${name} to ${JSON.stringify(value)}`, id);
+  });
+
+/** An enum value the catalog does not list (checked: not one of language's values in any case). */
+const NOT_A_LANGUAGE = 'KLINGON';
+
+const notAnEnumValue = localCase('not-an-enum-value', `language "${NOT_A_LANGUAGE}" (not one of Webex's languages) → invalidValue naming language; user unchanged`, async (ctx) => {
+  if (catalog.attributeByName.get('language')?.def.enumValues?.some((v) => v.toLowerCase() === NOT_A_LANGUAGE.toLowerCase())) throw new Error('test value is a language');
+  await refusedUpdate(ctx, { language: NOT_A_LANGUAGE }, 'invalidValue', 'language', `update of language to ${NOT_A_LANGUAGE}`);
+});
+
+// Kills: checkString's length and pattern checks for personalUrl (L99, L102): Webex ignores personalUrl on
+// CreateUser, so a connector that does not check the documented rule (≤ 64, A-Z a-z 0-9 _ - .) first creates the
+// user and only then has its follow-up refused — the IdP is told "failed" while a user was made (its next push is a duplicate).
+const personalUrlKnownInvalid = localCase('personal-url-known-invalid-on-create',
+  'create with a personalUrl that breaks the documented rule (65 characters; a space and "!") → invalidPersonalUrl naming personalUrl, and no user created', async (ctx) => {
+    await refusedCreate(ctx, { personalUrl: 'a'.repeat(65) }, 'invalidPersonalUrl', 'personalUrl', 'create with a 65-character personalUrl');
+    await refusedCreate(ctx, { personalUrl: 'my room!' }, 'invalidPersonalUrl', 'personalUrl', 'create with personalUrl "my room!"');
+    if (requestsFor(ctx, 'CreateUser') > 0) fail('no CreateUser sent', `${requestsFor(ctx, 'CreateUser')} sent`);
+  });
+
+/**
+ * Values an IdP may send as text or as a bare number (SCIM and custom attributes are often strings; a one-entry
+ * list may come as its entry). Optional: the adapter contract hands typed values, but the AttributeValue type
+ * allows strings, and a connector that reads them must read them right.
+ */
+// Kills: the integer text form (L65 regexes, trimmed), the list text and scalar forms (L71, L72), the trims of the
+// boolean (L61) and enum (L78) text forms, and numbers given for a string attribute (L83 `typeof raw !== 'number'`).
+const textForms = localCase('typed-values-as-text',
+  'typed attributes given as text or a bare number (timeZoneID " 20 ", languageID "9", meetingTypes "214,216" and 214, privilegeHost " FALSE ", language " german ", title 12345) are pushed as their value', async (ctx) => {
+    const id = ctx.unique('tx');
+    await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+    const adapter = await ctx.adapter();
+    const push = async (changes: Profile, what: string) => expectOk(await ctx.call('update', () => adapter.update(id, changes)), what);
+    await push({ timeZoneID: ' 20 ', languageID: '9', language: ' german ', privilegeHost: ' FALSE ', title: 12345 }, 'update with text values');
+    let rec = await userOf(ctx.users, id);
+    expectStored(rec, 'timeZoneID', 20, undefined, 'timeZoneID (" 20 ")');
+    expectStored(rec, 'languageID', 9, undefined, 'languageID ("9")');
+    expectStored(rec, 'language', 'GERMAN', undefined, 'language (" german ")');
+    expectStored(rec, 'privilege/host', false, undefined, 'privilegeHost (" FALSE ")');
+    expectStored(rec, 'title', '12345', undefined, 'title (12345)');
+    await push({ meetingTypes: '214, 216', supportedServicesMeetingCenter: true, supportedServicesEventCenter: true }, 'update with meetingTypes "214, 216"');
+    expectStored(await userOf(ctx.users, id), 'meetingTypes/meetingType', [214, 216], undefined, 'meetingTypes ("214, 216")');
+    await push({ meetingTypes: 214 as unknown as number[], supportedServicesMeetingCenter: true, supportedServicesEventCenter: true }, 'update with meetingTypes 214 (one entry, not a list)');
+    rec = await userOf(ctx.users, id);
+    expectStored(rec, 'meetingTypes/meetingType', [214], undefined, 'meetingTypes (214)');
+  }, false);
+
+export function localCheckCases(): CaseDef[] {
+  return [
+    ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
+    notAnEnumValue, personalUrlKnownInvalid, textForms,
+  ];
+}
