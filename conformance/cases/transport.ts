@@ -80,6 +80,20 @@ export function transportCases(): CaseDef[] {
       await expectUnchanged(before, ctx.users, id);
     }),
 
+    // Kills: connector/transport/retry.ts reading "1.5" with Date.parse as a date in 2001, i.e. a rate limit retried
+    // at once (fixed with this case). Optional: RFC 9110 allows whole seconds only, a server may never send "1.5".
+    // Real waits: no fast retries.
+    transportCase('rate-limited-fractional-retry-after', '000045 with Retry-After: 1.5 → the retry waits at least a second, not "at once", and the update lands', async (ctx) => {
+      const id = ctx.unique('h');
+      await ctx.users.create(ctx.base(id));
+      ctx.control().faults.push({ operation: 'SetUser', stage: 'before', times: 1, label: '000045, Retry-After "1.5"', effect: { kind: 'failure', exceptionID: '000045', reason: 'API Rate Limit Reached', headers: { 'Retry-After': '1.5' } } });
+      const adapter = await ctx.adapter({ fastRetries: false });
+      expectOk(await ctx.call('update', () => adapter.update(id, { title: 'After 1.5' })), 'update after a 000045 with Retry-After: 1.5');
+      const sets = ctx.exchanges().filter((e) => e.operation === 'SetUser');
+      const waited = sets.length >= 2 ? sets[1].startedAt - sets[0].startedAt : 0;
+      if (waited < 900) fail('the retry at least a second after the rate limit (Retry-After: 1.5)', `retried after ${waited} ms`);
+    }, false),
+
     // Kills: the Retry-After of a 5xx lost (L180 withRetryAfter `true` / `!==`) or not obeyed (L108 `Math.min(backoff,
     // retryAfter)`, `Math.max(maxRetryAfter, …)`). Real waits: no fast retries.
     transportCase('http-503-retry-after', 'HTTP 503 with Retry-After: 1 on SetUser once → the retry waits at least 1 s, the update lands', async (ctx) => {

@@ -32,6 +32,11 @@ export function parseRetryAfter(header: string | null | undefined, now: number):
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // RFC 9110 allows whole seconds only, but "1.5" plainly means a second and a half (Date.parse would read it, or
+  // "10", as a date in 2001: "retry at once").
+  if (/^\d+\.\d+$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // An HTTP-date always names its day and month (RFC 9110 §5.6.7).
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
