@@ -170,9 +170,19 @@ const textForms = localCase('typed-values-as-text',
     expectStored(rec, 'meetingTypes/meetingType', [214], undefined, 'meetingTypes (214)');
   }, false);
 
+// Kills: connector/xml/request.ts L49 (`<${tag}/>` for an empty value → nothing sent: the old value stays).
+const clearText = localCase('clear-text-value', 'a text attribute cleared in the IdP (title "") is cleared on the site: stored empty', async (ctx) => {
+  const id = ctx.unique('cl');
+  await ctx.users.create({ ...ctx.base(id), title: 'To be cleared' }, SUBJECT_PATHS);
+  const adapter = await ctx.adapter();
+  expectOk(await ctx.call('update', () => adapter.update(id, { title: '' })), 'update of title to ""');
+  const rec = await userOf(ctx.users, id);
+  expectStored(rec, 'title', '', undefined, 'title ("")');
+});
+
 export function localCheckCases(): CaseDef[] {
   return [
     ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
-    notAnEnumValue, personalUrlKnownInvalid, textForms,
+    notAnEnumValue, personalUrlKnownInvalid, textForms, clearText,
   ];
 }
