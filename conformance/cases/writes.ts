@@ -7,8 +7,9 @@
  */
 import { fault } from '../emulator/faults';
 import { failureEnvelope } from '../../mock-server/wire/build-response';
-import { expectAttribute, expectError, expectOk, expectUserCount, requestsFor, usage, expectUsageUnchanged } from './expect';
+import { expectAttribute, expectError, expectOk, expectUnchanged, expectUserCount, requestsFor, snapshot, usage, userOf, expectUsageUnchanged } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
+import { attributeSpecs, SUBJECT_PATHS, type AttributeSpec } from './values';
 
 /** Webex's answer to a LstsummaryUser whose startFrom is past the last user (catalog exception noRecordFound). */
 const NO_RECORD_FOUND = failureEnvelope('000015', 'Sorry, no record found');
@@ -169,6 +170,45 @@ const controlHubUpdateIdentity: CaseDef = {
   },
 };
 
+/** The element an attribute's path ends in. */
+const elementOf = (spec: AttributeSpec) => spec.path.split('/').pop()!;
+
+/**
+ * Webex names the element it refused ("attribute isEnableCET needs to be ..."); where two attributes end in that
+ * element (privilege/isEnableCET, options/isEnableCET) the bare name does not say which one the admin must fix,
+ * and the connector knows: only one of them was in what it sent.
+ */
+function ambiguousElementCase(spec: AttributeSpec, sharing: string[]): CaseDef {
+  return {
+    id: `${spec.name}.feature-off-named`, group: 'features', required: true,
+    title: `${spec.name} refused while ${spec.feature} is off, sent with another attribute: the error names ${spec.name} (or its path), not the element ${elementOf(spec)} that ${sharing.join(' and ')} share`,
+    site: { featuresOff: [spec.feature!] },
+    // Kills connector/operations/write-support.ts:40 StringLiteral, :41 MethodExpression / ArrowFunction /
+    // ConditionalExpression true and false / EqualityOperator !== (the refused element not resolved through the
+    // profile sent, or resolved to the other attribute), :42 EqualityOperator === 1.
+    async run(ctx) {
+      const id = ctx.unique('amb');
+      await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+      const before = snapshot(await userOf(ctx.users, id));
+      const adapter = await ctx.adapter();
+      const o = await ctx.call('update', () => adapter.update(id, { title: 'Sent alongside', ...spec.companions, [spec.name]: spec.value }));
+      const error = expectError(o, ['featureNotEnabled'], `update of ${spec.name} (and title) with ${spec.feature} off`);
+      if (error.attribute !== undefined && error.attribute !== spec.name && error.attribute !== spec.path) {
+        fail(`the error to name ${spec.name} (or ${spec.path}, or nothing)`, `attribute=${error.attribute}`);
+      }
+      await expectUnchanged(before, ctx.users, id);
+    },
+  };
+}
+
+function ambiguousElementCases(): CaseDef[] {
+  const specs = attributeSpecs();
+  return specs.filter((s) => s.feature !== undefined && s.update && typeof s.value === 'boolean').flatMap((s) => {
+    const sharing = specs.filter((o) => elementOf(o) === elementOf(s)).map((o) => o.name);
+    return sharing.length > 1 ? [ambiguousElementCase(s, sharing)] : [];
+  });
+}
+
 export function writeCases(): CaseDef[] {
-  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity];
+  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity, ...ambiguousElementCases()];
 }

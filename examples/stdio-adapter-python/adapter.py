@@ -545,7 +545,14 @@ class Connector:
         if not profile and not extra:
             raise ConnectorError("invalidValue", "nothing to update")
         # A rename whose answer was lost cannot be repeated (the old webExId is gone): look for the new one first.
-        self.set_user(webex_id, elements(profile) + extra, before_retry=(lambda: self.find_user(new_id)) if extra else None)
+        try:
+            self.set_user(webex_id, elements(profile) + extra, before_retry=(lambda: self.find_user(new_id)) if extra else None)
+        except ConnectorError as e:
+            # Webex names the element; where two attributes end in it (isEnableCET), the profile sent says which.
+            sent = [n for n in BY_ELEMENT.get((e.attribute or "").split("/")[-1], []) if n in profile]
+            if e.attribute not in profile and len(sent) == 1:
+                e.attribute = sent[0]
+            raise
         if self.control_hub and profile.get("email"):
             return {"webExId": profile["email"]}  # the identity follows the email
         return {"webExId": new_id if extra else webex_id}
