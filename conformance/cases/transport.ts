@@ -4,6 +4,8 @@
  * Retry-After waits that long (RFC 9110 §10.2.3); a 200 whose body is an HTML page is no answer either. Each case
  * names the mutants of connector/transport/client.ts it kills.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fault } from '../emulator/faults';
 import { expectError, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
@@ -22,6 +24,25 @@ async function updateThrough(ctx: CaseContext, status: number, title: string): P
   expectStored(await userOf(ctx.users, id), 'title', title);
   const sets = requestsFor(ctx, 'SetUser');
   if (sets !== 2) fail(`two SetUser requests (the HTTP ${status} one, then the retry)`, `${sets}`);
+}
+
+/** A loopback token endpoint that answers every request with `status` and an HTML page (a gateway in front of it). */
+async function failingTokenEndpoint(status: number): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => { res.writeHead(status, { 'Content-Type': 'text/html' }); res.end(`<html><body>${status}</body></html>`); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/access_token`, server };
+}
+
+/** A create signed in with OAuth whose token endpoint cannot give a token: `classes`, and nothing created. */
+async function createWithoutToken(ctx: CaseContext, tokenUrl: string, classes: ('transient' | 'authentication')[], what: string): Promise<void> {
+  const id = ctx.unique('ot');
+  const adapter = await ctx.adapter({ password: '', oauth: { clientId: 'wmconf-client', clientSecret: 'wmconf-secret', refreshToken: 'wmconf-refresh', tokenUrl } });
+  expectError(await ctx.call('create', () => adapter.create(ctx.base(id))), classes, what);
+  if (await ctx.users.find(id)) fail(`no user ${id} created`, 'the user exists');
+}
+
+function oauthEndpointCase(id: string, title: string, run: (ctx: CaseContext) => Promise<void>): CaseDef {
+  return { id, group: 'oauth', title, required: true, run };
 }
 
 export function transportCases(): CaseDef[] {
@@ -106,6 +127,23 @@ export function transportCases(): CaseDef[] {
       const waited = sets.length >= 2 ? sets[1].startedAt - sets[0].startedAt : 0;
       if (waited < 900) fail('the retry to wait for Retry-After (1 s)', `retried after ${waited} ms`);
       if (waited > 20_000) fail('the retry within 20 s (Retry-After: 1)', `retried after ${waited} ms`);
+    }),
+
+    // Kills: connector/transport/oauth-tokens.ts L99 (the class of an unreachable token endpoint: '' → unknown).
+    oauthEndpointCase('token-endpoint-unreachable', 'the OAuth token endpoint cannot be reached (nothing listens) → transient, nothing created', async (ctx) => {
+      const { url, server } = await failingTokenEndpoint(200);
+      await new Promise((resolve) => server.close(resolve));
+      await createWithoutToken(ctx, url, ['transient'], 'create while the token endpoint is unreachable');
+    }),
+    // Kills: oauth-tokens.ts L108 (`status >= 400 && status < 500` → true / `<= 500`: a token endpoint that is down
+    // read as a refused integration, "authorize again") and L110 ('transient' → '').
+    oauthEndpointCase('token-endpoint-500', 'the OAuth token endpoint answers HTTP 500 (an error page) → transient, not authentication (the integration is fine); nothing created', async (ctx) => {
+      const { url, server } = await failingTokenEndpoint(500);
+      try {
+        await createWithoutToken(ctx, url, ['transient'], 'create while the token endpoint answers 500');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     }),
   ];
 }
