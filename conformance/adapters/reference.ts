@@ -1,6 +1,8 @@
 /** The adapter for the reference connector (connector/): a thin translation of its API and error classes. */
 import { ConnectorError, WebexConnector, type ConnectorConfig, type ErrorClass as ConnectorErrorClass } from '../../connector';
-import type { Adapter, AdapterConfig, AdapterFactory, ClassifiedError, ErrorClass, Outcome } from '../adapter';
+import type { SchemaAttribute as ConnectorAttribute, SchemaReport as ConnectorSchemaReport } from '../../connector/operations/discover-schema';
+import { FEATURES, type FeatureKey } from '../../connector/mapping/features';
+import type { Adapter, AdapterConfig, AdapterFactory, ClassifiedError, ErrorClass, Outcome, SchemaAttribute, SchemaReport, SiteFacts } from '../adapter';
 
 const CLASS_MAP: Readonly<Record<ConnectorErrorClass, ErrorClass>> = {
   sessionTypeLimit: 'licence',
@@ -62,12 +64,44 @@ export function adapterFor(connector: WebexConnector): Adapter {
     schema: () => outcome(async () => {
       const report = await connector.discoverSchema();
       if (report.siteError) throw report.siteError;
-      return report.attributes.map((a) => ({
-        name: a.name, type: a.type,
-        ...(a.siteStatus === 'available' ? { available: true } : a.siteStatus === 'feature-off' ? { available: false } : {}),
-      }));
+      return schemaReportOf(report);
+    }),
+    testConnection: () => outcome(async () => {
+      const report = await connector.testConnection();
+      if (!report.ok) throw report.error ?? new Error('connection test failed without an error');
+      return { siteName: report.siteName, admin: report.admin, checks: report.checks.map((c) => ({ name: c.name, ok: c.ok, message: c.message })) };
     }),
   };
+}
+
+/** Where GetSite reports a connector feature (its first candidate path). */
+const featurePath = (key: FeatureKey): string => FEATURES[key].getSitePaths[0].join('/');
+
+function attributeOf(a: ConnectorAttribute, sessionTypes: readonly number[]): SchemaAttribute {
+  const allowed = a.name === 'meetingTypes' ? sessionTypes : a.enumValues;
+  return {
+    name: a.name, type: a.type, base: a.base,
+    ...(a.siteStatus === 'available' ? { available: true } : a.siteStatus === 'feature-off' ? { available: false } : {}),
+    ...(allowed ? { allowedValues: [...allowed] } : {}),
+    ...(a.maxLength !== undefined ? { maxLength: a.maxLength } : {}),
+    ...(a.min !== undefined ? { min: a.min } : {}),
+    ...(a.max !== undefined ? { max: a.max } : {}),
+    ...(a.feature ? { feature: { path: featurePath(a.feature.key), ...(a.feature.enabled !== undefined ? { enabled: a.feature.enabled } : {}) } } : {}),
+  };
+}
+
+/** The connector's schema report in the contract's report form (1.1). */
+export function schemaReportOf(report: ConnectorSchemaReport): SchemaReport {
+  const site: SiteFacts = {
+    sessionTypes: report.sessionTypes.map((t) => ({ id: t.id, ...(t.name !== undefined ? { name: t.name } : {}) })),
+    features: Object.fromEntries(Object.entries(report.features).map(([key, on]) => [featurePath(key as FeatureKey), on as boolean])),
+    ...(report.hosts ? { hosts: { ...report.hosts } } : {}),
+    ...(report.passwordCriteria ? { passwordCriteria: { ...report.passwordCriteria } } : {}),
+    ...(report.samlSSO !== undefined ? { samlSSO: report.samlSSO } : {}),
+    ...(report.siteActive !== undefined ? { active: report.siteActive } : {}),
+  };
+  const ids = report.sessionTypes.map((t) => t.id);
+  return { attributes: report.attributes.map((a) => attributeOf(a, ids)), site };
 }
 
 export const createAdapter: AdapterFactory = (config) => adapterFor(new WebexConnector(connectorConfig(config)));

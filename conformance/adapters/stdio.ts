@@ -9,7 +9,9 @@
  * ops and args: configure {url, siteName, admin, password, fastRetries} (sent before the first operation and
  * whenever the next case targets another site or credentials), create {profile}, update {webExId, profile},
  * setPassword {webExId, password}, deactivate {webExId}, reactivate {webExId}, get {webExId}, import {},
- * schema {}. Answers may come in any order. stdout carries only the protocol: log to stderr.
+ * schema {} (the bare attribute list, or the report form {attributes, site}: adapter.ts SchemaReport), and the
+ * optional testConnection {} — offered only when the configure answer lists it: {"operations": ["testConnection"]}
+ * (an adapter answering `{}` has none of the optional operations). Answers may come in any order. stdout carries only the protocol: log to stderr.
  * The suite keeps a few processes (one per concurrent case) and closes stdin when it is done.
  *
  * Before the first case the suite starts one process and configures it: a command that cannot start, exits,
@@ -37,6 +39,8 @@ class AdapterProcess {
   /** A request went unanswered in time: the process may still be working on it, so it is never lent out again. */
   abandoned = false;
   configured?: string;
+  /** Optional operations the configure answer listed. */
+  operations: readonly string[] = [];
   /** Set when the process broke the protocol: exited on its own, failed to start, or wrote a non-answer line. */
   failure?: AdapterFailure;
 
@@ -106,6 +110,8 @@ class AdapterProcess {
     const answer = await this.request('configure', { ...config });
     const outcome = toOutcome(answer);
     if (!outcome.ok) throw new Error(`configure failed: ${outcome.error.message}`);
+    const listed = (outcome.result as { operations?: unknown } | null)?.operations;
+    this.operations = Array.isArray(listed) ? listed.filter((o): o is string => typeof o === 'string') : [];
     this.configured = key;
   }
 
@@ -181,6 +187,8 @@ export class StdioAdapterProvider implements AdapterProvider {
       await p.configure(config);
       return toOutcome<T>(await p.request(op, args));
     };
+    // Configure now to learn the optional operations; a failure here is reported by the case's first call.
+    await p.configure(config).catch(() => undefined);
     return {
       create: (profile) => call('create', { profile }),
       update: (webExId, profile) => call('update', { webExId, profile }),
@@ -190,6 +198,7 @@ export class StdioAdapterProvider implements AdapterProvider {
       get: (webExId) => call('get', { webExId }),
       import: () => call('import', {}),
       schema: () => call('schema', {}),
+      ...(p.operations.includes('testConnection') ? { testConnection: () => call('testConnection', {}) } : {}),
       close: async () => {
         if (released) return;
         released = true;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { catalog, readPath, type UserRecord } from '../emulator/core';
 import type { CatalogLeaf, FeatureKey } from '../../mock-server/catalog';
-import type { Profile } from '../adapter';
+import { schemaAttributes, type Profile } from '../adapter';
 import { fault } from '../emulator/faults';
 import { IDENTITY_PATHS } from './attributes';
 import { canonical, differingPaths, expectOk, expectOnly, expectStored, expectUsage, readMatches, snapshot, storedAt, usage, userOf, type Stored } from './expect';
@@ -208,7 +208,7 @@ function schemaFeatureCase(feature: FeatureKey): CaseDef {
     site: { featuresOff: [feature] },
     async run(ctx) {
       const adapter = await ctx.adapter();
-      const attributes = expectOk(await ctx.call('schema', () => adapter.schema()), 'schema');
+      const attributes = schemaAttributes(expectOk(await ctx.call('schema', () => adapter.schema()), 'schema'));
       const byName = new Map(attributes.map((a) => [a.name, a]));
       const wrong: string[] = [];
       // Read-only attributes (derived by Webex) are never written: their availability is not about the feature.

@@ -1,4 +1,5 @@
 /** Lifecycle: create → update → password → deactivate (licence freed) → reactivate → get → import (all pages) → schema. */
+import { schemaAttributes } from '../adapter';
 import { readPath } from '../emulator/core';
 import { DEFAULT_SESSION_TYPE } from '../emulator/in-process';
 import { IDENTITY_PATHS } from './attributes';
@@ -169,7 +170,7 @@ export function lifecycleCases(): CaseDef[] {
       id: 'schema-attributes', group: 'lifecycle', required: true, title: 'schema discovery lists every supported attribute (SPEC §4)',
       async run(ctx) {
         const adapter = await ctx.adapter();
-        const attributes = expectOk(await ctx.call('schema', () => adapter.schema()), 'schema');
+        const attributes = schemaAttributes(expectOk(await ctx.call('schema', () => adapter.schema()), 'schema'));
         const names = new Set(attributes.map((a) => a.name));
         const missing = supportedAttributes().map((l) => l.def.attribute!).filter((n) => !names.has(n));
         if (missing.length > 0) fail('every supported attribute in the schema', `missing: ${missing.join(', ')}`);
@@ -181,7 +182,7 @@ export function lifecycleCases(): CaseDef[] {
       site: { featuresOff: [...OFF_FEATURES] },
       async run(ctx) {
         const adapter = await ctx.adapter();
-        const attributes = expectOk(await ctx.call('schema', () => adapter.schema()), 'schema');
+        const attributes = schemaAttributes(expectOk(await ctx.call('schema', () => adapter.schema()), 'schema'));
         const byName = new Map(attributes.map((a) => [a.name, a]));
         const wrong: string[] = [];
         for (const leaf of supportedAttributes()) {

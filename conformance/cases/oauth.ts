@@ -20,7 +20,7 @@ function oauthCase(id: string, title: string, run: (ctx: CaseContext) => Promise
 }
 
 /** The admin authorizes the suite's integration for these scopes: a refresh token, as an admin gets one once. */
-async function authorize(ctx: CaseContext, scopes: string[]): Promise<AdapterOAuth> {
+export async function authorize(ctx: CaseContext, scopes: string[]): Promise<AdapterOAuth> {
   const { siteName, baseUrl } = ctx.control();
   const { clientId, clientSecret, redirectUri } = await ctx.control().integration();
   const q = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: scopes.join(' '), state: 'conformance', site: siteName, login_hint: ADMIN.webExId });

@@ -1,6 +1,6 @@
 /** Broken: schema discovery does not know the Personal Room feature — its attributes are always shown available. */
 import { WebexConnector } from '../../connector';
-import type { AdapterFactory } from '../../conformance/adapter';
+import { schemaAttributes, type AdapterFactory } from '../../conformance/adapter';
 import { adapterFor, connectorConfig } from '../../conformance/adapters/reference';
 
 export const createAdapter: AdapterFactory = (config) => {
@@ -9,7 +9,7 @@ export const createAdapter: AdapterFactory = (config) => {
     ...base,
     async schema() {
       const o = await base.schema();
-      return o.ok ? { ok: true, result: o.result.map((a) => (a.name.startsWith('personalMeetingRoom') ? { ...a, available: true } : a)) } : o;
+      return o.ok ? { ok: true, result: schemaAttributes(o.result).map((a) => (a.name.startsWith('personalMeetingRoom') ? { ...a, available: true } : a)) } : o;
     },
   };
 };
