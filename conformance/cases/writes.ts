@@ -170,6 +170,24 @@ const controlHubUpdateIdentity: CaseDef = {
   },
 };
 
+// Kills connector/operations/update-user.ts:44 ConditionalExpression false and EqualityOperator === (an update
+// carrying only a password refused as "nothing to update", though Control Hub ignores passwords and the update of
+// the same password with another attribute succeeds: control-hub-ignored-password).
+const controlHubPasswordOnly: CaseDef = {
+  id: 'control-hub-password-only-update', group: 'errors', required: true,
+  title: 'Control Hub managed site: an update carrying only a password (ignored there, 41.11.0) does not fail; nothing is stored',
+  site: { controlHubManaged: true },
+  async run(ctx) {
+    const id = `${ctx.unique('ch')}@${ctx.emailDomain}`;
+    await ctx.users.create({ ...ctx.base(id), email: id, password: 'Start!Passw0rd' });
+    const before = snapshot(await userOf(ctx.users, id));
+    const adapter = await ctx.adapter({ controlHubManaged: true });
+    const o = expectOk(await ctx.call('update', () => adapter.update(id, { password: 'Ign0red!Passw0rd' })), 'update of only the password on a Control Hub managed site');
+    if (o.webExId.toLowerCase() !== id.toLowerCase()) fail(`the update to report the user's identity ${id}`, `it reported ${JSON.stringify(o.webExId)}`);
+    await expectUnchanged(before, ctx.users, id);
+  },
+};
+
 /** The element an attribute's path ends in. */
 const elementOf = (spec: AttributeSpec) => spec.path.split('/').pop()!;
 
@@ -210,5 +228,5 @@ function ambiguousElementCases(): CaseDef[] {
 }
 
 export function writeCases(): CaseDef[] {
-  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity, ...ambiguousElementCases()];
+  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity, controlHubPasswordOnly, ...ambiguousElementCases()];
 }
