@@ -10,7 +10,11 @@ import { fail, type CaseContext, type CaseDef } from './types';
 import type { Profile } from '../adapter';
 
 /** Values of several types, each different from the catalog default. */
-const TYPED: Profile = { timeZoneID: 20, languageID: 9, language: 'GERMAN', privilegeHost: false, optionsEmailVisible: true, myWebExMyContact: true };
+const TYPED: Profile = {
+  timeZoneID: 20, languageID: 9, language: 'GERMAN', privilegeHost: false, optionsEmailVisible: true, myWebExMyContact: true,
+  // Text attributes whose text looks like another type stay text.
+  title: 'True', company: '12345',
+};
 
 function expectTyped(profile: Profile, expected: Profile, spelling: string): void {
   const wrong = Object.entries(expected).filter(([name, v]) => profile[name] !== v);
@@ -34,7 +38,8 @@ async function readBack(ctx: CaseContext, upperCase: boolean): Promise<void> {
 }
 
 // Kills: readValue's boolean and integer branches (L166, L167: values left as text, "20" or "true"; the integer
-// regex mutants /^-\d+$/, /^-?\d$/, /^-?\D+$/), and `if (def.name === 'password') continue` → false (L185).
+// regex mutants /^-\d+$/, /^-?\d$/, /^-?\D+$/; the type test dropped: a title "True" read as a boolean, a company
+// "12345" as a number), and `if (def.name === 'password') continue` → false (L185).
 const typedRead: CaseDef = {
   id: 'read-typed', group: 'attributes', required: true,
   title: 'get returns typed values: integers as numbers, booleans as booleans; no password (GetUser shows a mask)',
