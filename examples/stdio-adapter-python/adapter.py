@@ -441,9 +441,12 @@ class Client:
         try:
             root = ET.fromstring(raw)
         except ET.ParseError:
+            root = None
+        response = find(root, "header/response") if root is not None else None
+        if response is None:
+            # Not a Webex answer (an HTML error page is often well-formed XML too).
             cls = "rateLimited" if status == 429 else "transient"
             raise ConnectorError(cls, "HTTP %d without a Webex XML answer" % status, retry_after=seconds(retry_after))
-        response = find(root, "header/response")
         result = (child(response, "result").text or "") if child(response, "result") is not None else ""
         if result == "SUCCESS":
             return find(root, "body/bodyContent")
