@@ -108,8 +108,42 @@ function featureCases(): CaseDef[] {
 /** The session types of the case site after the case adds `extra` (known ids: the catalog has their names). */
 const ADDED_SESSION_TYPE = KNOWN_SESSION_TYPES.find((t) => t.id !== DEFAULT_SESSION_TYPE && t.id !== SECOND_SESSION_TYPE && t.serviceType === 'TrainingCenter')!;
 
+/** Enumerations a connector may leave to Webex: long reference tables Webex validates itself (language case-insensitively). */
+const OPEN_LISTS = new Set(['timeZone', 'language']);
+
+/** What Webex enforces per attribute, as the catalog has it, against what the adapter reports. */
+function detailErrors(report: SchemaReport, sessionTypes: readonly number[]): string[] {
+  const wrong: string[] = [];
+  const attrs = byName(report);
+  const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.length === b.length && [...a].map(String).sort().join('|') === [...b].map(String).sort().join('|');
+  for (const leaf of supportedAttributes()) {
+    const d = leaf.def;
+    const name = d.attribute!;
+    const a = attrs.get(name);
+    if (!a) continue; // schema-attributes reports a missing attribute
+    if ((a.base ?? false) !== (d.base ?? false)) wrong.push(`${name}: base ${JSON.stringify(a.base)} (Okta's base profile: ${d.base ?? false})`);
+    if (a.maxLength !== d.maxLength) wrong.push(`${name}: maxLength ${JSON.stringify(a.maxLength)} (Webex: ${d.maxLength ?? 'none'})`);
+    const allowed = name === 'meetingTypes' ? sessionTypes : d.enumValues;
+    if (allowed && !(OPEN_LISTS.has(name) && a.allowedValues === undefined) && !same(a.allowedValues, allowed)) wrong.push(`${name}: allowedValues ${JSON.stringify(a.allowedValues)} (Webex: ${allowed.join(', ')})`);
+    if (!allowed && a.allowedValues !== undefined) wrong.push(`${name}: allowedValues ${JSON.stringify(a.allowedValues)} (Webex takes any ${d.type})`);
+    // timeZoneID: -1 on create means the site's zone (catalog note), so a connector may accept it; its upper bound is
+    // the time-zone table Webex checks itself (030071 "Can't set field timeZoneID"), so a connector may leave it out.
+    const minOk = a.min === d.min || (name === 'timeZoneID' && a.min === -1);
+    if (!minOk) wrong.push(`${name}: min ${JSON.stringify(a.min)} (Webex: ${d.min ?? 'none'})`);
+    if (a.max !== d.max && !(name === 'timeZoneID' && a.max === undefined)) wrong.push(`${name}: max ${JSON.stringify(a.max)} (Webex: ${d.max ?? 'none'})`);
+  }
+  return wrong;
+}
+
 function factCases(): CaseDef[] {
   return [
+    // Kills: discover-schema.ts L121 (every attribute base), L123 (enumValues dropped), L124-L126 (maxLength / min / max
+    // dropped), and a connector whose table has a wrong limit: an IdP that validates with a too large maxLength or a
+    // wrong "one of" list pushes values Webex refuses; a too small one refuses values Webex takes.
+    schemaCase('schema.attributes.details', 'schema discovery gives each attribute Webex\'s constraints: base flag, maxLength, allowed values (meetingTypes: the site\'s session types), integer bounds', async (ctx) => {
+      const wrong = detailErrors(await reportOf(ctx), [DEFAULT_SESSION_TYPE, SECOND_SESSION_TYPE]);
+      if (wrong.length > 0) fail('each attribute with the constraints Webex enforces (catalog: XSD, element pages)', short(wrong.join('; '), 2000));
+    }),
     // Kills: discover-schema.ts L82-84 (meetingTypes read from the wrong element, ids or names dropped, the filter),
     // and the meetingTypes allowedValues of the reference adapter: the site decides which session types a user may hold.
     schemaCase('schema.site.session-types', `schema discovery lists the site's session types (${DEFAULT_SESSION_TYPE}, ${SECOND_SESSION_TYPE} and an added ${ADDED_SESSION_TYPE.id} ${ADDED_SESSION_TYPE.shortName}) with their names, and offers exactly them for meetingTypes`, async (ctx) => {

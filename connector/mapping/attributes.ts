@@ -82,10 +82,10 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   str('firstName', 'firstName', { base: true, maxLength: 64 }),
   str('lastName', 'lastName', { base: true, maxLength: 64 }),
   str('displayName', 'displayName', { maxLength: 128, note: 'XML API 40.11: defaults to "firstName lastName"; placement in the user sequence unconfirmed' }),
-  str('title', 'title'),
+  str('title', 'title', { maxLength: 128 }),
   int('categoryId', 'categoryId', { min: 0 }),
   str('description', 'description', { maxLength: 4000 }),
-  str('officeGreeting', 'officeGreeting'),
+  str('officeGreeting', 'officeGreeting', { maxLength: 128 }),
   str('company', 'company', { maxLength: 128 }),
   str('webExId', 'webExId', { base: true, maxLength: 64 }),
 
@@ -95,25 +95,25 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   com('addressAddress2', 'address/address2', 'string', { maxLength: 128 }),
   com('addressCity', 'address/city', 'string', { origin: 'xsd' }),
   com('addressState', 'address/state', 'string', { origin: 'xsd' }),
-  com('addressZipCode', 'address/zipCode', 'string'),
+  com('addressZipCode', 'address/zipCode', 'string', { maxLength: 32 }),
   com('addressCountry', 'address/country', 'string', { origin: 'xsd', maxLength: 64, note: 'A Webex country name' }),
 
   // --- phones (com:phonesType extended by use:userPhonesType) ---
-  com('phonesPhone', 'phones/phone', 'string', { base: true, note: `Primary phone. ${PHONE_NOTE}` }),
+  com('phonesPhone', 'phones/phone', 'string', { base: true, maxLength: 64, note: `Primary phone. ${PHONE_NOTE}` }),
   com('phonesMobilePhone', 'phones/mobilePhone', 'string', {
-    base: true, note: `Setting it also sets the primary phone on Webex (documented behaviour). ${PHONE_NOTE}`,
+    base: true, maxLength: 64, note: `Setting it also sets the primary phone on Webex (documented behaviour). ${PHONE_NOTE}`,
   }),
-  com('phonesFax', 'phones/fax', 'string', { note: PHONE_NOTE }),
-  str('phonesPhone2', 'phones/phone2', { note: PHONE_NOTE }),
-  str('phonesMobilePhone2', 'phones/mobilePhone2', { note: PHONE_NOTE }),
-  str('phonesPager', 'phones/pager', { note: PHONE_NOTE }),
+  com('phonesFax', 'phones/fax', 'string', { maxLength: 64, note: PHONE_NOTE }),
+  str('phonesPhone2', 'phones/phone2', { maxLength: 64, note: PHONE_NOTE }),
+  str('phonesMobilePhone2', 'phones/mobilePhone2', { maxLength: 64, note: PHONE_NOTE }),
+  str('phonesPager', 'phones/pager', { maxLength: 64, note: PHONE_NOTE }),
 
-  str('email', 'email', { base: true }),
-  str('email2', 'email2'),
-  str('officeurl', 'officeurl'),
+  str('email', 'email', { base: true, maxLength: 64 }),
+  str('email2', 'email2', { maxLength: 64 }),
+  str('officeurl', 'officeurl', { maxLength: 128 }),
   str('password', 'password', { base: true, maxLength: 60, note: 'Checked against the site password policy; GetUser returns ******' }),
-  str('passwordHint', 'passwordHint'),
-  str('passwordHintAnswer', 'passwordHintAnswer'),
+  str('passwordHint', 'passwordHint', { maxLength: 128 }),
+  str('passwordHintAnswer', 'passwordHintAnswer', { maxLength: 128 }),
   str('personalUrl', 'personalUrl', {
     access: 'update-only', maxLength: 64, pattern: /^[A-Za-z0-9_.-]+$/, patternText: 'only A-Z a-z 0-9 _ - .',
     note: 'Webex generates one on create; the connector sets a mapped value with a SetUser right after CreateUser',
@@ -214,8 +214,8 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   str('language', 'language', {
     note: 'common.xsd languageType: ENGLISH, INTERNATIONAL ENGLISH, SIMPLIFIED CHINESE, TRADITIONAL CHINESE, JAPANESE, KOREAN, FRENCH, CANADIAN FRENCH, GERMAN, ITALIAN, CASTILIAN SPANISH, LATIN AMERICAN SPANISH, SWEDISH, DUTCH, BRAZILIAN PORTUGUESE, PORTUGUESE, SPANISH',
   }),
-  str('locale', 'locale', { note: 'e.g. U.S.' }),
-  str('schedulingPermission', 'schedulingPermission', { note: 'webExIds allowed to schedule for this user' }),
+  str('locale', 'locale', { maxLength: 64, note: 'e.g. U.S.' }),
+  str('schedulingPermission', 'schedulingPermission', { maxLength: 1024, note: 'webExIds allowed to schedule for this user' }),
   oneOf('active', 'active', ['ACTIVATED', 'REQUEST_TO_ACTIVATE', 'DEACTIVATED'], { base: true }),
 
   // --- tspAccount/tspAccount[accountIndex] ---
@@ -257,10 +257,10 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   int('myWebExAdditionalRecordingStorage', 'myWebEx/additionalRecordingStorage', { min: 0 }),
 
   // --- personalMeetingRoom ---
-  str('personalMeetingRoomWelcomeMessage', 'personalMeetingRoom/welcomeMessage', { feature: 'personalMeetingRoom' }),
-  str('personalMeetingRoomPhotoURL', 'personalMeetingRoom/photoURL', { feature: 'personalMeetingRoom' }),
+  str('personalMeetingRoomWelcomeMessage', 'personalMeetingRoom/welcomeMessage', { feature: 'personalMeetingRoom', maxLength: 1024 }),
+  str('personalMeetingRoomPhotoURL', 'personalMeetingRoom/photoURL', { feature: 'personalMeetingRoom', maxLength: 1024 }),
   bool('personalMeetingRoomHeaderImageBranding', 'personalMeetingRoom/headerImageBranding', { feature: 'pmrHeaderBranding' }),
-  str('personalMeetingRoomHeaderImageURL', 'personalMeetingRoom/headerImageURL', { feature: 'personalMeetingRoom' }),
+  str('personalMeetingRoomHeaderImageURL', 'personalMeetingRoom/headerImageURL', { feature: 'personalMeetingRoom', maxLength: 1024 }),
   str('personalMeetingRoomURL', 'personalMeetingRoom/personalMeetingRoomURL', {
     access: 'read-only', feature: 'personalMeetingRoom', note: 'https://{site host}/meet/{personalUrl}, derived by Webex',
   }),
@@ -269,12 +269,12 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   }),
   str('personalMeetingRoomAccessCode', 'personalMeetingRoom/accessCode', { access: 'read-only', feature: 'personalMeetingRoom' }),
   str('personalMeetingRoomHostPIN', 'personalMeetingRoom/hostPIN', {
-    access: 'update-only', feature: 'personalMeetingRoom', pattern: /^\d{4}$/, patternText: '4 digits', note: 'No repeated digits or simple sequences',
+    access: 'update-only', feature: 'personalMeetingRoom', maxLength: 8, pattern: /^\d{4}$/, patternText: '4 digits', note: 'No repeated digits or simple sequences',
   }),
-  str('personalMeetingRoomPilotNumber', 'personalMeetingRoom/pilotNumber', { feature: 'personalMeetingRoom', note: 'Element unconfirmed' }),
+  str('personalMeetingRoomPilotNumber', 'personalMeetingRoom/pilotNumber', { feature: 'personalMeetingRoom', maxLength: 64, note: 'Element unconfirmed' }),
   bool('personalMeetingRoomApplyPMRForInstantMeeting', 'personalMeetingRoom/applyPMRForInstantMeeting', { feature: 'personalMeetingRoom' }),
   bool('personalMeetingRoomPmrAutoLock', 'personalMeetingRoom/PMRAutoLock', { feature: 'personalMeetingRoom' }),
-  int('personalMeetingRoomPmrAutoLockWaitTime', 'personalMeetingRoom/PMRAutoLockWaitTime', { feature: 'personalMeetingRoom', min: 0 }),
+  int('personalMeetingRoomPmrAutoLockWaitTime', 'personalMeetingRoom/PMRAutoLockWaitTime', { feature: 'personalMeetingRoom', min: 0, max: 60 }),
 
   // --- sessionOptions ---
   int('sessionOptionsDefaultSessionType', 'sessionOptions/defaultSessionType'),
@@ -290,12 +290,12 @@ export const ATTRIBUTES: readonly AttributeDef[] = [
   bool('securityResetPassword', 'security/resetPassword'),
   bool('securityLockAccount', 'security/lockAccount'),
 
-  int('languageID', 'languageID'),
+  int('languageID', 'languageID', { min: 1, max: 17 }),
 
   // --- webACDPrefs (webACDUserRoleType first, then its extension) ---
   bool('webACDPrefsIsAgent', 'webACDPrefs/isAgent', { feature: 'webACD' }),
   bool('webACDPrefsIsMgr', 'webACDPrefs/isMgr', { feature: 'webACD' }),
-  int('webACDPrefsNumAgentSessions', 'webACDPrefs/numAgentSessions', { feature: 'webACD', min: 0 }),
+  int('webACDPrefsNumAgentSessions', 'webACDPrefs/numAgentSessions', { feature: 'webACD', min: 0, max: 99 }),
   bool('webACDPrefsAgentMonitorAllRSQueues', 'webACDPrefs/agentMonitorAllRSQueues', { feature: 'webACD' }),
   bool('webACDPrefsManagerMonitorAllRSQueues', 'webACDPrefs/managerMonitorAllRSQueues', { feature: 'webACD' }),
   bool('webACDPrefsMonitorAllRSAgents', 'webACDPrefs/monitorAllRSAgents', { feature: 'webACD' }),

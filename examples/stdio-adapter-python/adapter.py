@@ -213,6 +213,67 @@ for _a in ATTRIBUTES:
     BY_ELEMENT.setdefault(_a[1].split("/")[-1], []).append(_a[0])
 TSP_PREFIX = "tspAccount/tspAccount/"
 
+# What Webex enforces per attribute (XSD, developer.cisco.com element pages), reported by schema discovery:
+# Okta's base profile, maximum lengths, the only values an enumeration takes, integer bounds.
+CONSTRAINTS = {
+    "firstName": {"base": True, "maxLength": 64},
+    "lastName": {"base": True, "maxLength": 64},
+    "displayName": {"maxLength": 128},
+    "title": {"maxLength": 128},
+    "categoryId": {"min": 0},
+    "description": {"maxLength": 4000},
+    "officeGreeting": {"maxLength": 128},
+    "company": {"maxLength": 128},
+    "webExId": {"base": True, "maxLength": 64},
+    "addressAddressType": {"allowedValues": ["PERSONAL","GLOBAL"]},
+    "addressAddress1": {"maxLength": 128},
+    "addressAddress2": {"maxLength": 128},
+    "addressZipCode": {"maxLength": 32},
+    "phonesPhone": {"base": True, "maxLength": 64},
+    "phonesMobilePhone": {"base": True, "maxLength": 64},
+    "phonesFax": {"maxLength": 64},
+    "phonesPhone2": {"maxLength": 64},
+    "phonesMobilePhone2": {"maxLength": 64},
+    "phonesPager": {"maxLength": 64},
+    "email": {"base": True, "maxLength": 64},
+    "email2": {"maxLength": 64},
+    "officeurl": {"maxLength": 128},
+    "password": {"base": True, "maxLength": 60},
+    "passwordHint": {"maxLength": 128},
+    "passwordHintAnswer": {"maxLength": 128},
+    "personalUrl": {"maxLength": 64},
+    "timeZoneID": {"min": -1, "max": 61},
+    "trackingTrackingCode1": {"maxLength": 128},
+    "trackingTrackingCode2": {"maxLength": 128},
+    "trackingTrackingCode3": {"maxLength": 128},
+    "trackingTrackingCode4": {"maxLength": 128},
+    "trackingTrackingCode5": {"maxLength": 128},
+    "trackingTrackingCode6": {"maxLength": 128},
+    "trackingTrackingCode7": {"maxLength": 128},
+    "trackingTrackingCode8": {"maxLength": 128},
+    "trackingTrackingCode9": {"maxLength": 128},
+    "trackingTrackingCode10": {"maxLength": 128},
+    "service": {"allowedValues": ["FREE_OFFICE","STANDARD_OFFICE","PRO_OFFICE"]},
+    "locale": {"maxLength": 64},
+    "schedulingPermission": {"maxLength": 1024},
+    "active": {"base": True, "allowedValues": ["ACTIVATED","REQUEST_TO_ACTIVATE","DEACTIVATED"]},
+    "tspAccountAccountIndex": {"min": 1, "max": 3},
+    "tspAccountNbrDialOut": {"allowedValues": ["TOLL_FREE","TOLL"]},
+    "myWebExTotalStorageSize": {"min": 0},
+    "myWebExMyComputer": {"min": 0},
+    "myWebExAdditionalRecordingStorage": {"min": 0},
+    "personalMeetingRoomWelcomeMessage": {"maxLength": 1024},
+    "personalMeetingRoomPhotoURL": {"maxLength": 1024},
+    "personalMeetingRoomHeaderImageURL": {"maxLength": 1024},
+    "personalMeetingRoomHostPIN": {"maxLength": 8},
+    "personalMeetingRoomPilotNumber": {"maxLength": 64},
+    "personalMeetingRoomPmrAutoLockWaitTime": {"min": 0, "max": 60},
+    "sessionOptionsDefaultServiceType": {"allowedValues": ["MeetingCenter","EventCenter","TrainingCenter","SupportCenter","SalesCenter"]},
+    "mpProfileNumber": {"maxLength": 64},
+    "languageID": {"min": 1, "max": 17},
+    "webACDPrefsNumAgentSessions": {"min": 0, "max": 99},
+}
+
 # Where GetSite reports each feature (below siteInstance).
 FEATURE_PATHS = {
     "callInTeleconferencing": "telephonyConfig/callInTeleconferencing",
@@ -594,24 +655,88 @@ class Connector:
         return users
 
     def schema(self, _args):
+        """The report form of schema discovery: each attribute with its constraints and feature, and the site's facts."""
         site = find(self.client.call(SITE_BINDING + "GetSite", ""), "siteInstance")
         features = {}
         for key, path in FEATURE_PATHS.items():
-            node = find(site, path)
-            if node is not None and child(node, "enabled") is not None:
-                node = child(node, "enabled")
-            if node is not None and (node.text or "").strip().lower() in ("true", "false"):
-                features[key] = node.text.strip().lower() == "true"
+            value = flag(find(site, path))
+            if value is not None:
+                features[key] = value
+        session_types = []
+        for node in site_children(find(site, "metaData"), "meetingTypes"):
+            type_id = integer(child(node, "meetingTypeID"))
+            if type_id is not None:
+                entry = {"id": type_id}
+                name = child(node, "meetingTypeName")
+                if name is not None and name.text:
+                    entry["name"] = name.text.strip()
+                session_types.append(entry)
         types = {"s": "string", "b": "boolean", "i": "integer", "il": "integerList"}
         out = []
         for name, _path, kind, feature, _access in ATTRIBUTES:
-            entry = {"name": name, "type": types[kind]}
+            entry = {"name": name, "type": types[kind], "base": False}
+            entry.update(CONSTRAINTS.get(name, {}))
+            if name == "meetingTypes":  # the site decides which session types a user may hold
+                entry["allowedValues"] = [t["id"] for t in session_types]
             if not feature:
                 entry["available"] = True
-            elif feature in features:
-                entry["available"] = features[feature]
+            else:
+                entry["feature"] = {"path": FEATURE_PATHS[feature]}
+                if feature in features:
+                    entry["available"] = entry["feature"]["enabled"] = features[feature]
             out.append(entry)
-        return out
+        facts = {"sessionTypes": session_types, "features": {FEATURE_PATHS[k]: v for k, v in features.items()}}
+        meta = find(site, "metaData")
+        limit, active = integer(child(meta, "accountNumLimit")), integer(child(meta, "activeUserCount"))
+        if limit is not None:
+            facts["hosts"] = {"limit": limit}
+            if active is not None:
+                facts["hosts"]["active"] = active
+        criteria = find(site, "accountPasswordCriteria")
+        if criteria is not None:
+            facts["passwordCriteria"] = {k: integer(child(criteria, k)) for k in ("minLength", "minNumeric", "minAlpha", "minSpecial") if integer(child(criteria, k)) is not None}
+            if flag(child(criteria, "mixedCase")) is not None:
+                facts["passwordCriteria"]["mixedCase"] = flag(child(criteria, "mixedCase"))
+        for key, path in (("samlSSO", "samlSSO/enableSSO"), ("active", "metaData/activateStatus")):
+            if flag(find(site, path)) is not None:
+                facts[key] = flag(find(site, path))
+        return {"attributes": out, "site": facts}
+
+    def testConnection(self, _args):
+        """Okta's "Test API credentials": reach the endpoint, sign in, and check the admin may provision. Writes nothing."""
+        me = self.get_user(self.client.admin)  # authentication / transient errors say what is wrong
+        checks = [{"name": "reachable", "ok": True}, {"name": "credentials", "ok": True}]
+        privilege = child(me, "privilege")
+        if flag(child(privilege, "siteAdmin")) is not True:
+            read_only = flag(child(privilege, "roSiteAdmin")) is True
+            raise ConnectorError("accessDenied", "%s is %s: provisioning needs a full site administrator" % (self.client.admin, "a read-only site admin" if read_only else "not a site admin"))
+        try:  # an admin-only call: the privilege flag alone does not prove the site lets the admin list users
+            self.client.call(USER_BINDING + "LstsummaryUser", "<listControl><startFrom>1</startFrom><maximumNum>1</maximumNum></listControl>")
+        except ConnectorError as e:
+            if e.cls != "notFound":  # 000015: no users to list is still allowed
+                raise
+        checks.append({"name": "siteAdmin", "ok": True})
+        return {"siteName": self.client.site, "admin": self.client.admin, "checks": checks}
+
+
+def flag(node):
+    """A GetSite switch: a boolean element, or (XSD form) one with an <enabled> child; None when absent or unreadable."""
+    if node is not None and child(node, "enabled") is not None:
+        node = child(node, "enabled")
+    text = (node.text or "").strip().lower() if node is not None else ""
+    return True if text == "true" else False if text == "false" else None
+
+
+def integer(node):
+    text = (node.text or "").strip() if node is not None else ""
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def site_children(node, name):
+    return [c for c in (node if node is not None else []) if local(c.tag) == name]
 
 
 def main():
@@ -625,10 +750,10 @@ def main():
         try:
             if op == "configure":
                 connector = Connector(args)
-                answer.update(ok=True, result={})
+                answer.update(ok=True, result={"operations": ["testConnection"]})
             elif connector is None:
                 raise ConnectorError("unknown", "configure first")
-            elif op in ("create", "update", "setPassword", "deactivate", "reactivate", "get", "import", "schema"):
+            elif op in ("create", "update", "setPassword", "deactivate", "reactivate", "get", "import", "schema", "testConnection"):
                 answer.update(ok=True, result=getattr(connector, "import_" if op == "import" else op)(args))
             else:
                 raise ConnectorError("unknown", "unknown op %r" % op)
