@@ -151,17 +151,17 @@ const personalUrlKnownInvalid = localCase('personal-url-known-invalid-on-create'
 // Kills: the integer text form (L65 regexes, trimmed), the list text and scalar forms (L71, L72), the trims of the
 // boolean (L61) and enum (L78) text forms, and numbers given for a string attribute (L83 `typeof raw !== 'number'`).
 const textForms = localCase('typed-values-as-text',
-  'typed attributes given as text or a bare number (timeZoneID "  20  ", languageID "9", meetingTypes "214, 216," and 214, privilegeHost " FALSE ", optionsEmailVisible " TRUE ", language " german ", title 12345) are pushed as their value', async (ctx) => {
+  'typed attributes given as text or a bare number (timeZoneID "  20  ", languageID "9", meetingTypes "214, 216," and 214, privilegeHost " FALSE ", optionsEmailVisible " TRUE ", addressAddressType " global ", title 12345) are pushed as their value', async (ctx) => {
     const id = ctx.unique('tx');
     await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
     const adapter = await ctx.adapter();
     const push = async (changes: Profile, what: string) => expectOk(await ctx.call('update', () => adapter.update(id, changes)), what);
-    await push({ timeZoneID: '  20  ', languageID: '9', language: ' german ', privilegeHost: ' FALSE ', optionsEmailVisible: ' TRUE ', title: 12345 }, 'update with text values');
+    await push({ timeZoneID: '  20  ', languageID: '9', addressAddressType: ' global ', privilegeHost: ' FALSE ', optionsEmailVisible: ' TRUE ', title: 12345 }, 'update with text values');
     let rec = await userOf(ctx.users, id);
     expectStored(rec, 'timeZoneID', 20, undefined, 'timeZoneID ("  20  ")');
     expectStored(rec, 'options/emailVisible', true, undefined, 'optionsEmailVisible (" TRUE ")');
     expectStored(rec, 'languageID', 9, undefined, 'languageID ("9")');
-    expectStored(rec, 'language', 'GERMAN', undefined, 'language (" german ")');
+    expectStored(rec, 'address/addressType', 'GLOBAL', undefined, 'addressAddressType (" global ")');
     expectStored(rec, 'privilege/host', false, undefined, 'privilegeHost (" FALSE ")');
     expectStored(rec, 'title', '12345', undefined, 'title (12345)');
     await push({ meetingTypes: '214, 216,', supportedServicesMeetingCenter: true, supportedServicesEventCenter: true }, 'update with meetingTypes "214, 216," (a trailing comma)');
