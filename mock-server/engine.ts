@@ -4,7 +4,6 @@
  * Interceptors (faults, rate limits) run once the request is understood; observers (journal) see every exchange.
  */
 import { EXCEPTIONS, formatReason, operationForType, type ExceptionKey, type OperationDef } from './catalog';
-import { HANDLERS } from './operations';
 import type { OperationResult } from './operations/types';
 import { authenticate, authorize, type Caller } from './site/auth';
 import type { SiteRegistry } from './site/registry';
@@ -160,6 +159,10 @@ class InterceptCall implements InterceptContext {
   }
 }
 
+/** The operation handlers (and their codecs) load with the first request that runs one, not at start-up. */
+let handlers: typeof import('./operations').HANDLERS | undefined;
+const handlerFor = (name: OperationDef['name']) => (handlers ??= (require('./operations') as typeof import('./operations')).HANDLERS)[name];
+
 const isPromise = <T>(v: unknown): v is PromiseLike<T> => typeof (v as PromiseLike<T> | undefined)?.then === 'function';
 
 export class Engine {
@@ -280,7 +283,7 @@ export class Engine {
         meta.caller = caller.webExId;
         if (op.admin === 'always') authorize(caller, op);
       }
-      const result = HANDLERS[op.name]({ op, site, caller, security: envelope.security, body: opts.body ?? envelope.body, now: this.now });
+      const result = handlerFor(op.name)({ op, site, caller, security: envelope.security, body: opts.body ?? envelope.body, now: this.now });
       meta.target = result.target;
       if (result.ignored?.length) meta.ignoredElements = result.ignored;
       const reusable = result.reusable;
