@@ -205,6 +205,13 @@ function factCases(): CaseDef[] {
       const site = (await reportOf(ctx, adapter)).site;
       if (site.samlSSO !== true) fail('samlSSO true (GetSite samlSSO/enableSSO)', JSON.stringify(site.samlSSO));
     }, { samlSSO: true }, 'oauth'),
+    // Kills: discover-schema.ts L150 BlockStatement (a failed GetSite swallowed), L177 (siteError dropped) and reference.ts
+    // L64 (the error not reported): a schema whose site facts could not be read must not pass for "all unknown".
+    { ...schemaCase('schema.site.get-site-fails', 'GetSite failing on every attempt (HTTP 503): schema discovery reports transient, not a schema without the site', async (ctx) => {
+      ctx.control().faults.push(fault.http('GetSite', 503, Infinity));
+      const adapter = await ctx.adapter();
+      expectError(await ctx.call('schema', () => adapter.schema()), ['transient'], 'schema while GetSite fails');
+    }), group: 'errors' },
     // Kills: discover-schema.ts L72 ConditionalExpression `true` and L115 `true` (a switch GetSite does not report read as
     // off): sites older than a switch do not report it; the attributes it gates are then of unknown availability, not refused.
     schemaCase('schema.site.switch-absent', 'GetSite without the Personal Room switch (an older site): the switch not reported, its attributes not reported unavailable', async (ctx) => {

@@ -37,7 +37,8 @@ it('the reference adapter passes the report-form and testConnection cases', asyn
 
 it('a 1.0 adapter skips them instead of failing', async () => {
   const report = await runWith(contract10, { ids: IDS });
-  expect(report.results.filter((r) => r.status !== 'skip').map((r) => r.id)).toEqual([]);
+  // GetSite failing is an error in either form: judged, and passed.
+  expect(report.results.filter((r) => r.status !== 'skip').map((r) => `${r.id}:${r.status}`)).toEqual(['schema.site.get-site-fails:pass']);
 }, 120_000);
 
 it('wrong site facts fail', async () => {
