@@ -7,7 +7,7 @@
  */
 import { fault } from '../emulator/faults';
 import { failureEnvelope } from '../../mock-server/wire/build-response';
-import { expectAttribute, expectError, expectOk, expectUnchanged, expectUserCount, requestsFor, snapshot, usage, userOf, expectUsageUnchanged } from './expect';
+import { expectAttribute, expectError, expectOk, expectStored, expectUnchanged, expectUserCount, requestsFor, snapshot, usage, userOf, expectUsageUnchanged } from './expect';
 import { fail, type CaseContext, type CaseDef } from './types';
 import { attributeSpecs, SUBJECT_PATHS, type AttributeSpec } from './values';
 
@@ -188,6 +188,28 @@ const controlHubPasswordOnly: CaseDef = {
   },
 };
 
+// Kills connector/operations/update-user.ts:40 ConditionalExpression false / EqualityOperator / BlockStatement
+// (a webExId change on a Control Hub site dropped instead of refused), MethodExpression toUpperCase (the user's own
+// identity in other letter case refused), :41 StringLiteral (the error's attribute).
+const controlHubRenameByAdapter: CaseDef = {
+  id: 'control-hub-webexid-in-update', group: 'errors', required: true,
+  title: 'Control Hub managed site, the connector told so: an update naming another webExId → siteUnsupported about the webExId, user unchanged; naming its own identity in other letter case → the update lands',
+  site: { controlHubManaged: true },
+  async run(ctx) {
+    const id = `${ctx.unique('ch')}@${ctx.emailDomain}`;
+    await ctx.users.create({ ...ctx.base(id), email: id });
+    const before = snapshot(await userOf(ctx.users, id));
+    const adapter = await ctx.adapter({ controlHubManaged: true });
+    const refused = await ctx.call('update', () => adapter.update(id, { webExId: `${ctx.unique('other')}@${ctx.emailDomain}` }));
+    const error = expectError(refused, ['siteUnsupported'], 'a webExId change on a Control Hub managed site (the identity is the email)');
+    expectAttribute(error, 'webExId');
+    await expectUnchanged(before, ctx.users, id);
+    expectOk(await ctx.call('update', () => adapter.update(id, { webExId: id.toUpperCase(), title: 'Same identity' })), 'update naming the user\'s own identity in upper case');
+    const rec = await userOf(ctx.users, id);
+    expectStored(rec, 'title', 'Same identity');
+  },
+};
+
 /** The element an attribute's path ends in. */
 const elementOf = (spec: AttributeSpec) => spec.path.split('/').pop()!;
 
@@ -228,5 +250,5 @@ function ambiguousElementCases(): CaseDef[] {
 }
 
 export function writeCases(): CaseDef[] {
-  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity, controlHubPasswordOnly, ...ambiguousElementCases()];
+  return [createWithoutWebExId('missing'), createWithoutWebExId('empty'), controlHubCreateWithoutEmail, createLookupFails, importEndsOnNoRecord, importReturnedZero, createSendsOneRequest, controlHubUpdateIdentity, controlHubPasswordOnly, controlHubRenameByAdapter, ...ambiguousElementCases()];
 }
