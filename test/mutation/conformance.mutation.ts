@@ -38,7 +38,8 @@ for (const def of ordered) {
     if (killed) return;
     const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, seed: SEED, caseTimeoutMs: 10_000 });
     const r = report.results[0];
-    if (r.status !== 'pass') killed = true;
-    if (r.status !== 'pass') throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
+    if (r.status === 'pass') return;
+    killed = true;
+    throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
   });
 }
