@@ -10,6 +10,7 @@ const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
 const inputs = process.argv.slice(2).length ? process.argv.slice(2) : [join(ROOT, 'docs/reports/mutation/mutation.json')];
+const RUN_NOTES = join(ROOT, 'docs/reports/mutation-run.md');
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents;
 /**
  * An entry names one mutant (line + mutator + replacement) or every mutant of a line range (`lines: "60-75"`,
@@ -64,6 +65,8 @@ const lines = [
   '',
   `Mutation score: ${pct(detected, valid)}`,
   '',
+  // What the figures alone do not say (when, on which commit, on how busy a machine, what was left out): written by hand.
+  ...(existsSync(RUN_NOTES) ? [readFileSync(RUN_NOTES, 'utf8').trim(), ''] : []),
   `Of ${valid} non-equivalent mutants, ${counts.Killed} were killed by a conformance case, ${counts.Timeout} timed out (counted as detected, as Stryker does; `
     + `with timeouts counted as survivors the score is ${pct(counts.Killed, valid)}), ${counts.Survived} survived, ${counts.NoCoverage} were reached by no case. `
     + `${counts.Equivalent} equivalent mutants and ${counts.OutOfReach} out of the adapter contract's reach (both listed with their reasons in conformance/mutation-equivalents.json, below) are left out `
