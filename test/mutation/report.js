@@ -3,13 +3,17 @@
  * Writes docs/reports/mutation.md from Stryker's JSON report (`npm run mutation` runs it after Stryker):
  * the score over non-equivalent mutants, survivors by file, and the equivalents of
  * conformance/mutation-equivalents.json with their reasons.
- * Usage: node test/mutation/report.js [mutation.json ...] (default docs/reports/mutation/mutation.json)
+ * Usage: node test/mutation/report.js [mutation.json ...] (default: docs/reports/mutation{,-static,-rerun}/mutation.json, oldest first)
  */
-const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { readFileSync, writeFileSync, existsSync, statSync } = require('node:fs');
+const { mergeReports } = require('./merge');
 const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
-const inputs = process.argv.slice(2).length ? process.argv.slice(2) : [join(ROOT, 'docs/reports/mutation/mutation.json')];
+/** By default every report there is, oldest first, so the latest result of a mutant wins (see merge.js). */
+const REPORTS = ['mutation', 'mutation-static', 'mutation-rerun'].map((d) => join(ROOT, 'docs/reports', d, 'mutation.json'));
+const inputs = process.argv.slice(2).length ? process.argv.slice(2)
+  : REPORTS.filter((f) => existsSync(f)).map((f, i) => ({ f, i, t: statSync(f).mtimeMs })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
 const RUN_NOTES = join(ROOT, 'docs/reports/mutation-run.md');
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents;
 /**
@@ -36,12 +40,8 @@ const survivors = new Map();
 /** Reasons Stryker gives for ignored mutants (a `// Stryker disable` comment's text, or static) → count. */
 const ignoredWhy = new Map();
 const files = new Set();
-/** A file in a later report (a rerun of some files) replaces the same file of an earlier one. */
-const byFile = new Map();
-for (const input of inputs) {
-  const report = JSON.parse(readFileSync(input, 'utf8'));
-  for (const [path, file] of Object.entries(report.files)) byFile.set(relative(ROOT, join(ROOT, path)).replace(/\\/g, '/'), file);
-}
+/** Later reports (reruns of some files or lines, the static run) merged into earlier ones mutant by mutant (merge.js). */
+const byFile = new Map([...mergeReports(inputs)].map(([path, file]) => [relative(ROOT, join(ROOT, path)).replace(/\\/g, '/'), file]));
 {
   for (const [rel, file] of byFile) {
     files.add(rel);
@@ -100,6 +100,6 @@ lines.push('## Ignored mutants', '');
 for (const [why, n] of [...ignoredWhy].sort()) lines.push(`- ${n} × ${why.replace(/\s+/g, ' ')}`);
 if (ignoredWhy.size === 0) lines.push('None.');
 lines.push('');
-writeFileSync(join(ROOT, 'docs/reports/mutation.md'), `${lines.join('\n').trimEnd()}\n`);
+writeFileSync(process.env.MUTATION_REPORT_OUT ?? join(ROOT, 'docs/reports/mutation.md'), `${lines.join('\n').trimEnd()}\n`);
 process.stdout.write(`${lines[2]} (docs/reports/mutation.md)\n`);
 if (stale.length) { process.stderr.write(`stale entries in conformance/mutation-equivalents.json:\n  ${stale.join('\n  ')}\n`); process.exit(1); }
