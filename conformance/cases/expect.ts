@@ -168,7 +168,7 @@ export function expectUsageUnchanged(ctx: CaseContext, before: Usage | undefined
 export { short };
 
 /** Catalog element names that belong to one supported attribute only (so a connector can always turn them into it). */
-const UNIQUE_ELEMENTS: ReadonlySet<string> = (() => {
+export const UNIQUE_ELEMENTS: ReadonlySet<string> = (() => {
   const count = new Map<string, number>();
   for (const leaf of catalog.ATTRIBUTES) count.set(leaf.def.element, (count.get(leaf.def.element) ?? 0) + 1);
   return new Set([...count].filter(([, n]) => n === 1).map(([element]) => element));
@@ -185,4 +185,9 @@ export function expectFlatName(error: ClassifiedError, attribute: string, field 
   if (leaf && field === leaf.def.element && UNIQUE_ELEMENTS.has(field) && error.attribute !== attribute) {
     fail(`the error to name attribute ${attribute} (Webex's field ${field} is that attribute's alone)`, `attribute=${error.attribute}`);
   }
+}
+
+/** The supported attributes whose Webex element name is theirs alone. */
+export function uniqueElementLeaves(): typeof catalog.ATTRIBUTES {
+  return catalog.ATTRIBUTES.filter((leaf) => UNIQUE_ELEMENTS.has(leaf.def.element));
 }

@@ -9,6 +9,7 @@ import { localCheckCases } from './local-checks';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { readingCases } from './reading';
+import { reasonCases } from './reasons';
 import { schemaCases } from './schema';
 import { siteKindCases } from './site-kinds';
 import { structureCases } from './structure';
@@ -18,7 +19,7 @@ import { writeCases } from './writes';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...schemaCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...reasonCases(), ...schemaCases()];
 }
 
 export interface CaseFilter {

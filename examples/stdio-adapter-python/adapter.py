@@ -14,6 +14,7 @@ CreateUser whose answer was lost, so a user is never created twice.
 import email.utils
 import http.client
 import json
+import re
 import socket
 import sys
 import time
@@ -312,6 +313,19 @@ EXCEPTIONS = {
 }
 RETRYABLE = ("transient", "rateLimited")
 
+# 999999 is Webex's generic ID: its reason says what happened (API 39.11: "999999 Maximum date range is 90 days
+# for modified date query"). Tried in order when the ID is not one of the above.
+REASONS = [
+    (r"user limit exceeded for session type", "licence"), (r"host ?limit", "hostLimit"),
+    (r"personal ?url", "invalidPersonalUrl"), (r"needs to be", "featureNotEnabled"),
+    (r"not supported|managed in control hub|suspended|saml sso", "siteUnsupported"),
+    (r"can'?t set field|invalid|out of range|maximum date range|password policy|valid pin", "invalidValue"),
+    (r"duplicate|already (exists|in use|used)", "duplicate"), (r"not found|no record", "notFound"),
+    (r"incorrect user or password|session ticket|site is not valid|token (has )?expired", "authentication"),
+    (r"access denied|privilege", "accessDenied"), (r"rate limit", "rateLimited"),
+    (r"not responding|unavailable|timed? ?out", "transient"),
+]
+
 
 class ConnectorError(Exception):
     def __init__(self, cls, message, attribute=None, session_type=None, retry_after=None, unknown_outcome=False):
@@ -551,6 +565,8 @@ def classify(response, retry_after):
         return (node.text or "").strip() if node is not None else ""
     exception_id, reason, gsb = field("exceptionID"), field("reason"), field("gsbStatus")
     cls = EXCEPTIONS.get(exception_id)
+    if cls is None:
+        cls = next((c for pattern, c in REASONS if re.search(pattern, reason, re.I)), None)
     if cls is None:
         cls = "transient" if gsb == "BACKUP" else "unknown"
     attribute = None

@@ -21,6 +21,8 @@ const shared = (): Target => ({ name: emulator.name, remote: false, controlled: 
  * killed static mutant would cost the whole suite (~8 s) instead of the cases up to the first failure.
  */
 let killed = false;
+/** BAIL=0 runs every selected case even after a failure: to see which cases a hand-applied mutant fails. */
+const bail = process.env.BAIL !== '0';
 
 beforeAll(async () => { emulator = await InProcessTarget.start(); });
 afterAll(() => emulator.close());
@@ -39,7 +41,7 @@ for (const def of ordered) {
     const report = await runSuite({ provider: referenceProvider(), cases: [def], target: shared(), concurrency: 1, seed: SEED, caseTimeoutMs: 10_000 });
     const r = report.results[0];
     if (r.status === 'pass') return;
-    killed = true;
+    killed = bail;
     throw new Error(`${r.status}: expected ${r.expected ?? ''}; got ${r.actual ?? r.message ?? ''}\n${r.calls.join('\n')}`);
   });
 }
