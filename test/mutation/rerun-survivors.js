@@ -15,6 +15,8 @@ const ROOT = join(__dirname, '..', '..');
 const report = (dir) => join(ROOT, 'docs/reports', dir, 'mutation.json');
 const RERUN = report('mutation-rerun');
 const LATEST = join(ROOT, '.stryker-tmp-rerun.json');
+/** --with-timeouts: rerun timed-out mutants too (a run on a busy machine times out mutants that would survive). */
+const WITH_TIMEOUTS = process.argv.includes('--with-timeouts');
 const reports = [report('mutation'), report('mutation-static'), RERUN].filter((f) => existsSync(f));
 
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents.map((e) => {
@@ -29,7 +31,8 @@ const lines = new Map();
 let staticSurvivor = false;
 for (const [file, entry] of mergeReports(reports)) {
   for (const m of entry.mutants) {
-    if ((m.status !== 'Survived' && m.status !== 'NoCoverage') || listed(file, m)) continue;
+    const rerun = m.status === 'Survived' || m.status === 'NoCoverage' || (WITH_TIMEOUTS && m.status === 'Timeout');
+    if (!rerun || listed(file, m)) continue;
     if (!lines.has(file)) lines.set(file, new Set());
     for (let l = m.location.start.line; l <= m.location.end.line; l++) lines.get(file).add(l);
     staticSurvivor ||= m.static === true;
