@@ -172,10 +172,13 @@ export class Engine {
   readonly answers: AnswerCache;
   /** LstsummaryUser's `<use:user>` items, joined as bytes into each page. */
   readonly listItems: AnswerCache;
+  /** Whole LstsummaryUser pages, reused while each of their items is. */
+  readonly listPages: AnswerCache;
 
-  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now, opts: { answerCacheBytes?: number; listItemCacheBytes?: number } = {}) {
+  constructor(readonly registry: SiteRegistry, readonly now: () => number = Date.now, opts: { answerCacheBytes?: number; listItemCacheBytes?: number; listPageCacheBytes?: number } = {}) {
     this.answers = new AnswerCache(opts.answerCacheBytes);
     this.listItems = new AnswerCache(opts.listItemCacheBytes ?? DEFAULT_LIST_ITEM_CACHE_BYTES);
+    this.listPages = new AnswerCache(opts.listPageCacheBytes ?? DEFAULT_LIST_PAGE_CACHE_BYTES);
   }
 
   async handle(request: EngineRequest): Promise<EngineResponse> {
@@ -292,7 +295,7 @@ export class Engine {
           () => successEnvelope(op.responseType, reusable.render(reusable.user), { bodyNamespaces: result.bodyNamespaces, gsbStatus }));
         return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: bytes, shared: true };
       }
-      if (result.userItems) return xmlResponse(this.joinItems(result, op, site, gsbStatus));
+      if (result.userItems) return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: this.joinItems(result, op, site, gsbStatus), shared: true };
       if (!result.body && !result.bodyNamespaces && !result.rootNamespaces) {
         return { status: 200, headers: BASE_HEADERS as Record<string, string>, body: this.emptySuccess(op.responseType, gsbStatus), shared: true };
       }
@@ -321,34 +324,27 @@ export class Engine {
   /**
    * A page as one Buffer: envelope text, each user's cached item bytes, the text after them — the bytes
    * Buffer.from(successEnvelope(…)) would give, without building (and later flattening and encoding) a 40 KB
-   * string per request.
+   * string per request. The page itself is kept too (engine.listPages), reused while every item is the same
+   * cached Buffer: a page read again is sent and journaled by reference, with no 40 KB allocation and copy (on
+   * this VM fresh memory for it cost more in page faults than the rest of the page: bench/FIXES.md).
    */
   private joinItems(result: OperationResult, op: OperationDef, site: Site, gsbStatus: GsbStatus | undefined): Buffer {
     const { users, render, after } = result.userItems!;
     const [open, close] = successEnvelopeAround(op.responseType, { bodyNamespaces: result.bodyNamespaces, rootNamespaces: result.rootNamespaces, gsbStatus });
     const items = new Array<Buffer>(users.length);
-    let size = 0;
     for (let i = 0; i < users.length; i++) {
       const u = users[i];
-      const b = this.listItems.get(u, u.values, site.config, u.lastLoginAt, () => render(u), u.modifiedAt);
-      items[i] = b;
-      size += b.length;
+      items[i] = this.listItems.get(u, u.values, site.config, u.lastLoginAt, () => render(u), u.modifiedAt);
     }
     const tail = after + close;
-    const headBytes = Buffer.byteLength(open);
-    const out = Buffer.allocUnsafe(headBytes + size + Buffer.byteLength(tail));
-    let at = out.write(open, 0, 'utf8');
-    for (const b of items) {
-      out.set(b, at);
-      at += b.length;
-    }
-    out.write(tail, at, 'utf8');
-    return out;
+    return this.listPages.getJoined(`${site.name}\n${users[0]?.userId}\n${tail}`, items, open, tail);
   }
 }
 
 /** ~100,000 LstsummaryUser items of ~430 bytes. */
 export const DEFAULT_LIST_ITEM_CACHE_BYTES = 48 * 1024 * 1024;
+/** ~190 pages of 100 (a page counts twice: its bytes and the items it keeps alive). */
+export const DEFAULT_LIST_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface RunOptions {
   /** Answer with this gsbStatus (a site on its backup servers). */

@@ -54,6 +54,7 @@ export function createAdminRouter(control: ControlPlane, opts: AdminRouterOption
       faults: control.faults.list().length,
       answerCache: control.engine.answers.stats(),
       listItemCache: control.engine.listItems.stats(),
+      listPageCache: control.engine.listPages.stats(),
       persistent: control.store !== undefined,
     });
   });

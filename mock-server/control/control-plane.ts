@@ -223,6 +223,7 @@ export class ControlPlane {
   private rebuild(): void {
     this.engine.answers.clear(); // the old sites' users are gone: their answers would only hold memory
     this.engine.listItems.clear();
+    this.engine.listPages.clear();
     this.withoutStore(() => {
       this.registry.clear();
       this.setup(this.registry);

@@ -2,6 +2,7 @@
  * LstsummaryUser pages are joined from per-user item bytes the engine keeps (engine.listItems): the bytes must be
  * exactly those of the page built as one string, and an item must be rebuilt whenever what it shows changes —
  * a write, a login (lastLoginTime changes without a write), a settings patch (Control Hub adds objectGUID).
+ * A whole page is kept too (engine.listPages) and reused while every item is: the same checks apply to it.
  */
 import request from 'supertest';
 import { createWebexMock, responseText, type WebexMock } from '../../mock-server';
@@ -36,6 +37,26 @@ describe('LstsummaryUser item cache', () => {
     expect(mock.engine.listItems.stats()).toMatchObject({ entries: users, hits: users, misses: users });
   });
 
+  it('sends a page read again as the very same Buffer, and rebuilds it when an item or the paging changes', async () => {
+    const first = await handle(mock, page(5));
+    const again = await handle(mock, page(5));
+    expect(again.body).toBe(first.body);
+    expect(again.shared).toBe(true);
+    expect(mock.engine.listPages.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
+
+    await handle(mock, envelope('user.SetUser', '<webExId>host</webExId><title>Paged</title>'));
+    const after = await handle(mock, page(5));
+    expect(after.body).not.toBe(first.body);
+    expect((after.body as Buffer).equals(pageAsOneString(mock, 5))).toBe(true);
+    expect(responseText(first)).not.toContain('Paged');
+
+    const shorter = await handle(mock, page(4));
+    expect((shorter.body as Buffer).equals(pageAsOneString(mock, 4))).toBe(true);
+    mock.control.faults.add({ match: { operation: 'LstsummaryUser', times: 1 }, effect: { gsbStatus: 'BACKUP' } });
+    expect(responseText(await handle(mock, page(4)))).toContain('<serv:gsbStatus>BACKUP</serv:gsbStatus>');
+    expect((await handle(mock, page(4))).body).toEqual(shorter.body);
+  });
+
   it('a write, a login and a settings patch each show in the next page', async () => {
     await handle(mock, page());
     await handle(mock, envelope('user.SetUser', '<webExId>host</webExId><firstName>Renamed</firstName>'));
@@ -57,13 +78,15 @@ describe('LstsummaryUser item cache', () => {
     const health = await request(mock.app).get('/_mock/health');
     expect(health.body.listItemCache).toMatchObject({ entries: 3 });
     expect(health.body.listItemCache.bytes).toBeGreaterThan(3 * 100);
+    expect(health.body.listPageCache).toMatchObject({ entries: 1, misses: 1 });
     mock.reset();
     expect(mock.engine.listItems.stats()).toMatchObject({ entries: 0, bytes: 0 });
+    expect(mock.engine.listPages.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
-  it('the journal keeps a page as a copy (the page Buffer is not shared) and shows its text', async () => {
+  it('the journal keeps a page by reference (a cached page is shared) and shows its text', async () => {
     const answer = await handle(mock, page(2));
-    expect(answer.shared).toBeUndefined();
+    expect(answer.shared).toBe(true);
     const entry = mock.control.journal!.query({ operation: 'LstsummaryUser' }).entries.at(-1)!;
     expect(entry.responseXml).toBe(responseText(answer));
   });
