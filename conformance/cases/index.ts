@@ -12,6 +12,7 @@ import { readingCases } from './reading';
 import { reasonCases } from './reasons';
 import { schemaCases } from './schema';
 import { siteKindCases } from './site-kinds';
+import { spellingCases } from './spellings';
 import { structureCases } from './structure';
 import { timeCases } from './time';
 import { transportCases } from './transport';
@@ -19,7 +20,7 @@ import { writeCases } from './writes';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...reasonCases(), ...schemaCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...reasonCases(), ...schemaCases(), ...spellingCases()];
 }
 
 export interface CaseFilter {

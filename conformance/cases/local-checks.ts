@@ -6,9 +6,11 @@
  * Generated from the catalog where they concern attributes. Each case names the mutants it was written against
  * (connector/mapping/profile.ts unless said otherwise).
  */
+import fc from 'fast-check';
 import { catalog, type UserRecord } from '../emulator/core';
 import type { ErrorClass, Profile } from '../adapter';
 import { expectError, expectFlatName, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf } from './expect';
+import { forAll } from './property';
 import { fail, type CaseContext, type CaseDef } from './types';
 import { attributeSpecs, SUBJECT_PATHS, type AttributeSpec } from './values';
 
@@ -171,6 +173,37 @@ const textForms = localCase('typed-values-as-text',
     expectStored(rec, 'meetingTypes/meetingType', [214], undefined, 'meetingTypes (214)');
   }, false);
 
+/**
+ * Text JavaScript's Number() (and many languages' number parsers) reads as an integer although it is not one
+ * written in decimal digits: hexadecimal, octal, binary, an exponent. An IdP attribute "0x14" or "2e1" is no time
+ * zone 20, and "0xd6" no session type 214: pushing the number such text happens to parse to writes a value the
+ * admin never gave. Drawn from the run's seed: the number, and the notation it is spelt in.
+ */
+function nonDecimalSpellings(n: number): fc.Arbitrary<string> {
+  return fc.constantFrom(`0x${n.toString(16)}`, `0o${n.toString(8)}`, `0b${n.toString(2)}`, `${n}e0`, `${n * 10}e-1`, ` ${n}e0 `);
+}
+
+// Kills (profile.ts): the anchors of the integer text form /^\s*-?\d+\s*$/ (L65: without ^ "0x14" is read as 20,
+// without $ "20e0" as 20), `typeof raw === 'string' && …` → true (L65: `true` is read as 1, [20] as 20), and the
+// anchors, `||` and → true of the list item form /^-?\d+$/ (L72: "0xd6" read as session type 214).
+const nonDecimalIntegers: CaseDef = { seeded: true, ...localCase('integer-text-not-decimal',
+  'an integer attribute given text that only a number parser reads as an integer (hex, octal, binary, exponent: timeZoneID "0x14", meetingTypes "0xd6"), or JSON true / [20] → invalidValue naming it; user unchanged', async (ctx) => {
+    const id = ctx.unique('nd');
+    await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+    const services = { supportedServicesMeetingCenter: true, supportedServicesEventCenter: true };
+    for (const value of [true, [20]] as unknown as Profile[string][]) {
+      await refusedUpdate(ctx, { timeZoneID: value }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(value)}`, id);
+    }
+    const timeZone = fc.integer({ min: 1, max: 30 }).chain(nonDecimalSpellings);
+    const sessionType = fc.constantFrom(214, 216).chain(nonDecimalSpellings);
+    await forAll(ctx, fc.tuple(timeZone, sessionType, fc.boolean()), 4, async ([zone, type, asList]) => {
+      await refusedUpdate(ctx, { timeZoneID: zone }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(zone)}`, id);
+      const types = (asList ? [type.trim()] : `${type}, 216`) as unknown as number[];
+      await refusedUpdate(ctx, { meetingTypes: types, ...services }, 'invalidValue', 'meetingTypes', `update of meetingTypes to ${JSON.stringify(types)}`, id);
+    });
+    if (requestsFor(ctx, 'SetUser') > 0) fail('no SetUser sent (the values are known not to be integers)', `${requestsFor(ctx, 'SetUser')} sent`);
+  }) };
+
 // Kills: connector/xml/request.ts L49 (`<${tag}/>` for an empty value → nothing sent: the old value stays).
 const clearText = localCase('clear-text-value', 'a text attribute cleared in the IdP (title "") is cleared on the site: stored empty', async (ctx) => {
   const id = ctx.unique('cl');
@@ -184,6 +217,6 @@ const clearText = localCase('clear-text-value', 'a text attribute cleared in the
 export function localCheckCases(): CaseDef[] {
   return [
     ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
-    notAnEnumValue, personalUrlKnownInvalid, textForms, clearText,
+    notAnEnumValue, personalUrlKnownInvalid, textForms, nonDecimalIntegers, clearText,
   ];
 }

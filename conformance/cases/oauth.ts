@@ -79,6 +79,10 @@ function scopeCases(): CaseDef[] {
         return;
       }
       expectError(o, ['accessDenied'], `${op} with a token lacking ${needed}`);
+      // A refusal is no expired token: no refresh-and-send-again (kills connector/errors/classify.ts isTokenExpired
+      // L132 → true, `&&` → `||`, `=== '030081'` → `!==`: every server error taken for an expired token).
+      const denied = ctx.exchanges().filter((e) => e.exceptionID === '000001').length;
+      if (denied > 1) fail('one request refused 000001, not sent again (it is no expired token: nothing to refresh)', `${denied} requests answered 000001`);
       if (await ctx.users.count() !== count) fail('the site unchanged', 'a user was created');
       if (op === 'update' && storedAt(await userOf(ctx.users, existing), 'title') === 'Scoped') fail('the user unchanged', 'the title was written');
     }, required);
