@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { catalog, type UserRecord } from '../emulator/core';
-import type { ErrorClass, Profile } from '../adapter';
+import type { Adapter, ErrorClass, Profile } from '../adapter';
 import { expectError, expectFlatName, expectOk, expectStored, expectUnchanged, requestsFor, snapshot, userOf } from './expect';
 import { forAll } from './property';
 import { fail, type CaseContext, type CaseDef } from './types';
@@ -19,11 +19,11 @@ function localCase(id: string, title: string, run: (ctx: CaseContext) => Promise
 }
 
 /** An update the connector must refuse with `errorClass` naming `attribute`; the user stays as it was. */
-async function refusedUpdate(ctx: CaseContext, changes: Profile, errorClass: ErrorClass, attribute: string, what: string, subject?: string): Promise<void> {
+async function refusedUpdate(ctx: CaseContext, changes: Profile, errorClass: ErrorClass, attribute: string, what: string, subject?: string, opened?: Adapter): Promise<void> {
   const id = subject ?? ctx.unique('lc');
   if (!subject) await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
   const before: UserRecord = snapshot(await userOf(ctx.users, id));
-  const adapter = await ctx.adapter();
+  const adapter = opened ?? await ctx.adapter();
   const error = expectError(await ctx.call('update', () => adapter.update(id, changes)), [errorClass], what);
   expectFlatName(error, attribute);
   await expectUnchanged(before, ctx.users, id);
@@ -191,15 +191,16 @@ const nonDecimalIntegers: CaseDef = { seeded: true, ...localCase('integer-text-n
     const id = ctx.unique('nd');
     await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
     const services = { supportedServicesMeetingCenter: true, supportedServicesEventCenter: true };
+    const adapter = await ctx.adapter(); // one adapter for every draw (an adapter may be a process of its own)
     for (const value of [true, [20]] as unknown as Profile[string][]) {
-      await refusedUpdate(ctx, { timeZoneID: value }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(value)}`, id);
+      await refusedUpdate(ctx, { timeZoneID: value }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(value)}`, id, adapter);
     }
     const timeZone = fc.integer({ min: 1, max: 30 }).chain(nonDecimalSpellings);
     const sessionType = fc.constantFrom(214, 216).chain(nonDecimalSpellings);
     await forAll(ctx, fc.tuple(timeZone, sessionType, fc.boolean()), 4, async ([zone, type, asList]) => {
-      await refusedUpdate(ctx, { timeZoneID: zone }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(zone)}`, id);
+      await refusedUpdate(ctx, { timeZoneID: zone }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(zone)}`, id, adapter);
       const types = (asList ? [type.trim()] : `${type}, 216`) as unknown as number[];
-      await refusedUpdate(ctx, { meetingTypes: types, ...services }, 'invalidValue', 'meetingTypes', `update of meetingTypes to ${JSON.stringify(types)}`, id);
+      await refusedUpdate(ctx, { meetingTypes: types, ...services }, 'invalidValue', 'meetingTypes', `update of meetingTypes to ${JSON.stringify(types)}`, id, adapter);
     });
     if (requestsFor(ctx, 'SetUser') > 0) fail('no SetUser sent (the values are known not to be integers)', `${requestsFor(ctx, 'SetUser')} sent`);
   }) };

@@ -57,7 +57,7 @@ function scopeCases(): CaseDef[] {
   return grants.flatMap((granted) => (Object.keys(MAIN_REQUEST) as (keyof typeof MAIN_REQUEST)[]).map((op) => {
     const needed = OPERATIONS.find((o) => o.name === MAIN_REQUEST[op])!.scope!;
     const allowed = granted.includes(needed);
-    const title = `token with only ${granted.join(' ')}: ${op} (${MAIN_REQUEST[op]} needs ${needed}) → ${allowed ? 'success' : 'accessDenied, site unchanged'}`;
+    const title = `token with only ${granted.join(' ')}: ${op} (${MAIN_REQUEST[op]} needs ${needed}) → ${allowed ? 'success' : 'accessDenied, not sent again, site unchanged'}`;
     // A refusal must be classified (a connector reporting 000001 as unknown or retrying it fails). Writing with a
     // write-only token is Optional: a connector may read the user back, which needs all_read.
     const required = !allowed || needed === 'all_read';
