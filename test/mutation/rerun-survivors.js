@@ -60,6 +60,8 @@ process.stdout.write(`rerunning ${changed.length} changed files whole and ${muta
 const base = JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8'));
 const config = {
   ...base, mutate, incremental: false,
+  // Generous: a survivor runs every case that reaches it (a static one, the whole suite), and a timeout counts as detected.
+  timeoutMS: 30_000, timeoutFactor: 3,
   // Static survivors (the mapping table, from `npm run mutation:static`) are rerun too.
   ignoreStatic: base.ignoreStatic && !staticSurvivor && !existsSync(report('mutation-static')),
   reporters: ['json', 'progress', 'clear-text'], jsonReporter: { fileName: LATEST },
