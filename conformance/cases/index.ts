@@ -1,4 +1,5 @@
 /** The whole suite, in report order, and the filters of --only / --case. */
+import { answerCases, answerErrorCases } from './answers';
 import { attributeCases } from './attributes';
 import { credentialCases } from './credentials';
 import { errorCases } from './errors';
@@ -9,6 +10,7 @@ import { localCheckCases } from './local-checks';
 import { oauthCases } from './oauth';
 import { personalUrlCases } from './personal-url';
 import { readingCases } from './reading';
+import { retryAndRefreshCases } from './retry-and-refresh';
 import { reasonCases } from './reasons';
 import { schemaCases } from './schema';
 import { siteKindCases } from './site-kinds';
@@ -20,7 +22,7 @@ import { writeCases } from './writes';
 import { GROUPS, type CaseDef, type Group } from './types';
 
 export function allCases(): CaseDef[] {
-  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...reasonCases(), ...schemaCases(), ...spellingCases()];
+  return [...lifecycleCases(), ...attributeCases(), ...featureCases(), ...personalUrlCases(), ...errorCases(), ...siteKindCases(), ...oauthCases(), ...generatedCases(), ...credentialCases(), ...timeCases(), ...structureCases(), ...writeCases(), ...localCheckCases(), ...readingCases(), ...transportCases(), ...reasonCases(), ...schemaCases(), ...spellingCases(), ...answerCases(), ...answerErrorCases(), ...retryAndRefreshCases()];
 }
 
 export interface CaseFilter {

@@ -9,7 +9,7 @@ import {
 import type { FeatureKey } from '../../mock-server/catalog';
 import type { CapturedExchange } from './capture';
 import { redactXml } from './capture';
-import { takeFault, type Fault } from './faults';
+import { rewritten, takeFault, type Fault } from './faults';
 
 /** The integration every case site accepts tokens of; `oauth` cases authorize it for the site's admin. */
 export const CONFORMANCE_INTEGRATION = {
@@ -87,10 +87,15 @@ export class InProcessEmulator {
     const caseSite = exchange?.meta.site ? this.sites.get(exchange.meta.site) : undefined;
     if (!exchange || !caseSite) return response;
     const hit = takeFault(caseSite.faults, exchange.meta.operation, 'after');
+    let shown: string | undefined;
     if (hit?.effect.kind === 'drop') response = { ...response, dropConnection: true };
     else if (hit?.effect.kind === 'http') response = gatewayError(hit.effect.status, hit.effect.headers);
-    else if (hit?.effect.kind === 'rewrite') response = { ...response, body: hit.effect.rewrite(responseText(response)) };
-    caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault));
+    else if (hit?.effect.kind === 'rewrite') {
+      const out = rewritten(hit.effect, responseText(response), response.headers);
+      shown = out.text;
+      response = { status: response.status, headers: out.headers, body: out.body };
+    }
+    caseSite.exchanges.push(capture(exchange, response, hit?.label ?? exchange.meta.fault, shown));
     return response;
   }
 
@@ -151,7 +156,8 @@ function gatewayError(status: number, headers: Record<string, string> = {}): Eng
   return { status, headers: { 'Content-Type': 'text/html', ...headers }, body: `<html><body><h1>${status}</h1>The service is temporarily unavailable.</body></html>` };
 }
 
-function capture(exchange: Exchange, response: EngineResponse, fault: string | undefined): CapturedExchange {
+/** `shown`: the answer's text when its bytes are not UTF-8 (an ISO-8859-1 rewrite). */
+function capture(exchange: Exchange, response: EngineResponse, fault: string | undefined, shown?: string): CapturedExchange {
   const body = exchange.request.body;
   const result = response.dropConnection ? 'DROPPED' : response.status !== 200 ? 'HTTP_ERROR' : exchange.meta.result;
   return {
@@ -159,7 +165,7 @@ function capture(exchange: Exchange, response: EngineResponse, fault: string | u
     startedAt: exchange.startedAt,
     request: redactXml(typeof body === 'string' ? body : body.toString('utf8')),
     status: response.dropConnection ? 0 : response.status,
-    response: response.dropConnection ? '' : redactXml(responseText(response)),
+    response: response.dropConnection ? '' : redactXml(shown ?? responseText(response)),
     result,
     ...(exchange.meta.exceptionID ? { exceptionID: exchange.meta.exceptionID } : {}),
     ...(fault ? { fault } : {}),

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { failureEnvelope } from '../../mock-server/wire/build-response';
 import { redactXml, type CapturedExchange } from '../emulator/capture';
-import { takeFault, type Fault } from '../emulator/faults';
+import { rewritten, takeFault, type Fault } from '../emulator/faults';
 
 interface CaseLog {
   exchanges: CapturedExchange[];
@@ -23,6 +23,8 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The bytes sent when they are not the UTF-8 of `body` (an ISO-8859-1 rewrite). */
+  bytes?: Buffer;
   drop?: boolean;
 }
 
@@ -43,7 +45,10 @@ function afterAnswer(hit: Fault | undefined, answer: Answer): Answer {
   const e = hit?.effect;
   if (e?.kind === 'drop') return { ...answer, drop: true };
   if (e?.kind === 'http') return gatewayError(e.status, e.headers);
-  if (e?.kind === 'rewrite') return { ...answer, body: e.rewrite(answer.body) };
+  if (e?.kind === 'rewrite') {
+    const out = rewritten(e, answer.body, answer.headers);
+    return { status: answer.status, headers: out.headers, body: out.text, ...(typeof out.body === 'string' ? {} : { bytes: out.body }) };
+  }
   return answer;
 }
 
@@ -81,7 +86,7 @@ export class CaptureProxy {
     });
     const send = (answer: Answer) => {
       if (answer.drop) req.socket.destroy();
-      else res.writeHead(answer.status, answer.headers).end(answer.body);
+      else res.writeHead(answer.status, answer.headers).end(answer.bytes ?? answer.body);
     };
     const before = takeFault(log?.faults, operation, 'before');
     const instead = before && beforeAnswer(before);

@@ -70,7 +70,7 @@ const broken: [name: string, adapter: AdapterFactory, slice: CaseFilter, mustFai
     ['errors/backup-success']],
   ['sends unknown attributes to Webex', passesUnknownAttributes, { groups: ['errors'], ids: ['unknown-attribute', 'invalid-value-*'] },
     ['errors/unknown-attribute']],
-  ['never refreshes its OAuth access token', neverRefreshes, { groups: ['oauth'] }, ['oauth/expiry-mid-run', 'oauth/token-endpoint-500', 'oauth/token-endpoint-unreachable',
+  ['never refreshes its OAuth access token', neverRefreshes, { groups: ['oauth'] }, ['oauth/expiry-mid-run', 'oauth/token-endpoint-500', 'oauth/token-endpoint-html', 'oauth/token-endpoint-unreachable',
     'oauth/expired-token-spelt.id-only', 'oauth/expired-token-spelt.reason-only', 'oauth/expired-token-spelt.short-reason']],
   ['never retries', noRetry, { groups: ['errors'], ids: ['transient-*', 'rate-limited-retry*', 'authentication'] },
     ['errors/rate-limited-retry', 'errors/rate-limited-retry-after', 'errors/rate-limited-retry-after-absent', 'errors/rate-limited-retry-after-http-date', 'errors/rate-limited-retry-after-zero', 'errors/transient-503-after-create', 'errors/transient-503-create', 'errors/transient-backend', 'errors/transient-backup', 'errors/transient-dropped-create', 'errors/transient-dropped-rename', 'errors/transient-dropped-update']],

@@ -37,3 +37,21 @@ it('captures each exchange of the case site and applies an after-commit drop and
     await env.release();
   }
 });
+
+it('a latin1 rewrite sends the answer as ISO-8859-1 bytes with its Content-Type and declaration, and captures the text', async () => {
+  const env = await target.open(DEF);
+  try {
+    const who = { site: env.adapterConfig.siteName, webExId: env.adapterConfig.admin, password: env.adapterConfig.password };
+    await env.users.create({ webExId: 'wmconf-latin1', email: 'wmconf-latin1@example.com', firstName: 'Zoë', lastName: 'Müller' });
+    env.control!.faults.push(fault.latin1('GetUser', 'text/xml;charset=ISO-8859-1', '<?xml version="1.0" encoding="ISO-8859-1"?>'));
+    const res = await fetch(env.adapterConfig.url, { method: 'POST', body: envelope('user.GetUser', '<webExId>wmconf-latin1</webExId>', who) });
+    expect(res.headers.get('content-type')).toBe('text/xml;charset=ISO-8859-1');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.toString('latin1')).toMatch(/^<\?xml version="1.0" encoding="ISO-8859-1"\?><serv:message/);
+    expect(bytes.includes(Buffer.from('Zoë', 'latin1'))).toBe(true);
+    expect(bytes.includes(Buffer.from('Zoë', 'utf8'))).toBe(false);
+    expect(env.exchanges().at(-1)!.response).toContain('Zoë');
+  } finally {
+    await env.release();
+  }
+});
