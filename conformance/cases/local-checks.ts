@@ -139,9 +139,11 @@ const notAnEnumValue = localCase('not-an-enum-value', `language "${NOT_A_LANGUAG
 // CreateUser, so a connector that does not check the documented rule (≤ 64, A-Z a-z 0-9 _ - .) first creates the
 // user and only then has its follow-up refused — the IdP is told "failed" while a user was made (its next push is a duplicate).
 const personalUrlKnownInvalid = localCase('personal-url-known-invalid-on-create',
-  'create with a personalUrl that breaks the documented rule (65 characters; a space and "!") → invalidPersonalUrl naming personalUrl, and no user created', async (ctx) => {
+  'create with a personalUrl that breaks the documented rule (65 characters; a space and "!"; a leading "!") → invalidPersonalUrl naming personalUrl, and no user created', async (ctx) => {
     await refusedCreate(ctx, { personalUrl: 'a'.repeat(65) }, 'invalidPersonalUrl', 'personalUrl', 'create with a 65-character personalUrl');
     await refusedCreate(ctx, { personalUrl: 'my room!' }, 'invalidPersonalUrl', 'personalUrl', 'create with personalUrl "my room!"');
+    // An invalid character before valid ones: kills the static mutant /[A-Za-z0-9_.-]+$/ (attributes.ts L118, ^ dropped).
+    await refusedCreate(ctx, { personalUrl: '!my.room' }, 'invalidPersonalUrl', 'personalUrl', 'create with personalUrl "!my.room"');
     if (requestsFor(ctx, 'CreateUser') > 0) fail('no CreateUser sent', `${requestsFor(ctx, 'CreateUser')} sent`);
   });
 
@@ -205,6 +207,34 @@ const nonDecimalIntegers: CaseDef = { seeded: true, ...localCase('integer-text-n
     if (requestsFor(ctx, 'SetUser') > 0) fail('no SetUser sent (the values are known not to be integers)', `${requestsFor(ctx, 'SetUser')} sent`);
   }) };
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const DAYS_IN = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]; // February: 28, whatever the year
+/** A valid MM/DD/YYYY HH:MM:SS (Webex's expirationDate form, SPEC.md §3) with month, day and hour in the given ranges. */
+function webexDate(months: [number, number], days: [number, number], hours: [number, number]): fc.Arbitrary<string> {
+  return fc.record({
+    month: fc.integer({ min: months[0], max: months[1] }), day: fc.integer({ min: days[0], max: days[1] }), year: fc.integer({ min: 2027, max: 2099 }),
+    hour: fc.integer({ min: hours[0], max: hours[1] }), minute: fc.integer({ min: 0, max: 59 }), second: fc.integer({ min: 0, max: 59 }),
+  }).map((d) => `${pad(d.month)}/${pad(Math.min(d.day, DAYS_IN[d.month - 1]))}/${d.year} ${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}`);
+}
+
+// Kills: the static mutants of the connector's DATE_PATTERN (connector/mapping/attributes.ts L49) that refuse valid
+// dates: `0[1-9]` → `0[^1-9]` (months and days 01-09), `[12]\d` → `[^12]\d` / `[12]\D` (days 10-29), `[01]\d` →
+// `[^01]\d` / `[01]\D` (hours 00-19). The one sample date (12/31/2030 23:59:59) never meets them; each draw here
+// holds one date from every range, so every seed does.
+const expirationDates: CaseDef = { seeded: true, ...localCase('expiration-date-forms',
+  'expirationDate in every valid MM/DD/YYYY HH:MM:SS form (months 01-09 and 10-12, days 01-09, 10-29 and 30-31, hours 00-09, 10-19 and 20-23; drawn with the seed) is accepted and stored as sent', async (ctx) => {
+    const id = ctx.unique('ed');
+    await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+    const adapter = await ctx.adapter();
+    const dates = fc.tuple(webexDate([1, 9], [1, 9], [0, 9]), webexDate([10, 12], [10, 29], [10, 19]), webexDate([1, 12], [30, 31], [20, 23]));
+    await forAll(ctx, dates, 2, async (drawn) => {
+      for (const date of drawn) {
+        expectOk(await ctx.call('update', () => adapter.update(id, { expirationDate: date })), `update of expirationDate to ${date}`);
+        expectStored(await userOf(ctx.users, id), 'expirationDate', date, undefined, 'expirationDate');
+      }
+    });
+  }) };
+
 // Kills: connector/xml/request.ts L49 (`<${tag}/>` for an empty value → nothing sent: the old value stays).
 const clearText = localCase('clear-text-value', 'a text attribute cleared in the IdP (title "") is cleared on the site: stored empty', async (ctx) => {
   const id = ctx.unique('cl');
@@ -218,6 +248,6 @@ const clearText = localCase('clear-text-value', 'a text attribute cleared in the
 export function localCheckCases(): CaseDef[] {
   return [
     ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
-    notAnEnumValue, personalUrlKnownInvalid, textForms, nonDecimalIntegers, clearText,
+    notAnEnumValue, personalUrlKnownInvalid, textForms, nonDecimalIntegers, expirationDates, clearText,
   ];
 }
