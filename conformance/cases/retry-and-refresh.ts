@@ -1,7 +1,7 @@
 /**
  * The client's retry and token-refresh loop (issue 13 §1): a throttle that says "now" several times in a row, a
  * token Webex keeps refusing as expired right after a refresh, a token endpoint behind a portal that answers 200
- * with an HTML page, and short-lived access tokens. Each case names the mutants of connector/transport/client.ts
+ * with an HTML page, and access tokens that are short-lived or carry no expiry. Each case names the mutants of connector/transport/client.ts
  * and oauth-tokens.ts it kills.
  */
 import { createServer } from 'node:http';
@@ -105,27 +105,39 @@ export function retryAndRefreshCases(): CaseDef[] {
     }, true),
 
     // Kills oauth-tokens.ts L78 (`Math.min` → `Math.max`, and `/ 2` → `* 2`: a margin longer than the token's life, so
-    // every request refreshes first). Optional: Webex's integration tokens live 14 days; shorter ones may never come.
-    oauthCase('short-lived-token', `access tokens that live ${SHORT_LIFE_S} s (expires_in ${SHORT_LIFE_S}) → the connector uses one for a create, a get and an update in a row, not a refresh before every request`, async (ctx) => {
-      const oauth: AdapterOAuth = await authorize(ctx, ['all_read', 'user_modify']);
-      const upstream = oauth.tokenUrl;
-      const shortLived = await tokenEndpoint(async (body) => {
-        const res = await fetch(upstream, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
-        const json = await res.json() as Record<string, unknown>;
-        if (typeof json.expires_in === 'number') json.expires_in = SHORT_LIFE_S;
-        return { status: res.status, type: 'application/json', body: JSON.stringify(json) };
-      });
-      try {
-        const adapter = await ctx.adapter({ password: '', oauth: { ...oauth, tokenUrl: shortLived.url } });
-        const id = ctx.unique('o');
-        expectOk(await ctx.call('create', () => adapter.create(ctx.base(id))), 'create with a short-lived token');
-        expectOk(await ctx.call('get', () => adapter.get(id)), 'get with a short-lived token');
-        expectOk(await ctx.call('update', () => adapter.update(id, { title: 'Short-lived' })), 'update with a short-lived token');
-        const xmlRequests = ctx.exchanges().length;
-        if (shortLived.requests() > 2) fail(`at most two token requests for ${xmlRequests} XML requests within the token's ${SHORT_LIFE_S} s`, `${shortLived.requests()} token requests`);
-      } finally {
-        await shortLived.close();
-      }
-    }, false),
+    // every request refreshes first), L66 (`!this.dueForRefresh()` → `this.dueForRefresh()`), L79 (`>=` → `<`, and
+    // → true) and L120 (`now - expiresIn * 1000`, `expiresIn / 1000`: a token taken for expired at once). Optional:
+    // Webex's integration tokens live 14 days; shorter ones may never come.
+    oauthCase('short-lived-token', `access tokens that live ${SHORT_LIFE_S} s (expires_in ${SHORT_LIFE_S}) → the connector uses one for a create, a get and an update in a row, not a refresh before every request`,
+      (ctx) => fewRefreshes(ctx, (json) => { if (typeof json.expires_in === 'number') json.expires_in = SHORT_LIFE_S; }, `within the token's ${SHORT_LIFE_S} s`), false),
+
+    // Kills oauth-tokens.ts L77 (`return false` → true: a token of unknown lifetime refreshed before every request).
+    // Optional: RFC 6749 §5.1 only recommends expires_in, and Webex always sends it.
+    oauthCase('token-without-expiry', 'the token endpoint sends no expires_in → the connector uses the token until Webex says it expired, not a refresh before every request',
+      (ctx) => fewRefreshes(ctx, (json) => { delete json.expires_in; }, 'with a token of unknown lifetime'), false),
   ];
 }
+
+/** A create, a get and an update through a token endpoint whose answers `adjust` rewrites: at most two token requests. */
+async function fewRefreshes(ctx: CaseContext, adjust: (json: Record<string, unknown>) => void, what: string): Promise<void> {
+  const oauth: AdapterOAuth = await authorize(ctx, ['all_read', 'user_modify']);
+  const upstream = oauth.tokenUrl;
+  const endpoint = await tokenEndpoint(async (body) => {
+    const res = await fetch(upstream, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const json = await res.json() as Record<string, unknown>;
+    adjust(json);
+    return { status: res.status, type: 'application/json', body: JSON.stringify(json) };
+  });
+  try {
+    const adapter = await ctx.adapter({ password: '', oauth: { ...oauth, tokenUrl: endpoint.url } });
+    const id = ctx.unique('o');
+    expectOk(await ctx.call('create', () => adapter.create(ctx.base(id))), `create ${what}`);
+    expectOk(await ctx.call('get', () => adapter.get(id)), `get ${what}`);
+    expectOk(await ctx.call('update', () => adapter.update(id, { title: 'Few refreshes' })), `update ${what}`);
+    const xmlRequests = ctx.exchanges().length;
+    if (endpoint.requests() > 2) fail(`at most two token requests for ${xmlRequests} XML requests ${what}`, `${endpoint.requests()} token requests`);
+  } finally {
+    await endpoint.close();
+  }
+}
+
