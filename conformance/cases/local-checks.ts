@@ -91,6 +91,21 @@ function atMaximumCases(): CaseDef[] {
     }));
 }
 
+// Kills: `n < def.min` → `n <= def.min` (L93) and a raised minimum in the connector's table (static: attributes.ts
+// L180 timeZoneID `min: -1` → `+1`, which refuses zone 0): the catalog's minimum itself is a valid value.
+function atMinimumCases(): CaseDef[] {
+  return ranged().filter((s) => s.leaf.def.min !== undefined).map((s) => localCase(`at-minimum.${s.name}`,
+    `${s.name} at its minimum (${s.leaf.def.min}) is accepted and stored`, async (ctx) => {
+      await ctx.requireFeature(s.feature, s.name);
+      const id = ctx.unique('lc');
+      await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+      const adapter = await ctx.adapter();
+      const min = s.leaf.def.min!;
+      expectOk(await ctx.call('update', () => adapter.update(id, { ...s.companions, [s.name]: min })), `update of ${s.name} to its minimum ${min}`);
+      expectStored(await userOf(ctx.users, id), s.path, min, s.name === 'tspAccountAccountIndex' ? min : s.key, s.name);
+    }));
+}
+
 // Kills: `!Number.isSafeInteger(n)` → false (L66): 20.5 is no time zone; it must not be sent as "20.5".
 const notWhole = localCase('integer-not-whole', 'an integer attribute given 20.5 → invalidValue naming timeZoneID; user unchanged', (ctx) =>
   refusedUpdate(ctx, { timeZoneID: 20.5 }, 'invalidValue', 'timeZoneID', 'update of timeZoneID to 20.5'));
@@ -247,7 +262,7 @@ const clearText = localCase('clear-text-value', 'a text attribute cleared in the
 
 export function localCheckCases(): CaseDef[] {
   return [
-    ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
+    ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), ...atMinimumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
     notAnEnumValue, personalUrlKnownInvalid, textForms, nonDecimalIntegers, expirationDates, clearText,
   ];
 }
