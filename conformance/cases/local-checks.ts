@@ -106,6 +106,23 @@ function atMinimumCases(): CaseDef[] {
     }));
 }
 
+// Kills: the static mutants of the connector's enumeration lists (connector/mapping/attributes.ts: a value emptied,
+// e.g. L93 'PERSONAL' → "", L189 'FREE_OFFICE', L219 'REQUEST_TO_ACTIVATE', L234 'TOLL'): the cases above push
+// one sample value, so a list that lost any other value went unnoticed. Every value the catalog lists is pushed.
+function enumValueCases(): CaseDef[] {
+  return specs().filter((s) => s.leaf.def.type === 'enum' && s.update && (s.leaf.def.enumValues?.length ?? 0) > 1).map((s) => localCase(`enum-values.${s.name}`,
+    `every value Webex lists for ${s.name} (${s.leaf.def.enumValues!.length}) is accepted and stored`, async (ctx) => {
+      await ctx.requireFeature(s.feature, s.name);
+      const id = ctx.unique('ev');
+      await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
+      const adapter = await ctx.adapter();
+      for (const value of s.leaf.def.enumValues!) {
+        expectOk(await ctx.call('update', () => adapter.update(id, { ...s.companions, [s.name]: value })), `update of ${s.name} to ${value}`);
+        expectStored(await userOf(ctx.users, id), s.path, value, s.key, s.name);
+      }
+    }));
+}
+
 // Kills: `!Number.isSafeInteger(n)` → false (L66): 20.5 is no time zone; it must not be sent as "20.5".
 const notWhole = localCase('integer-not-whole', 'an integer attribute given 20.5 → invalidValue naming timeZoneID; user unchanged', (ctx) =>
   refusedUpdate(ctx, { timeZoneID: 20.5 }, 'invalidValue', 'timeZoneID', 'update of timeZoneID to 20.5'));
@@ -262,7 +279,7 @@ const clearText = localCase('clear-text-value', 'a text attribute cleared in the
 
 export function localCheckCases(): CaseDef[] {
   return [
-    ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), ...atMinimumCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
+    ...readOnlyCases(), tspWithoutIndex, ...outOfRangeCases(), ...atMaximumCases(), ...atMinimumCases(), ...enumValueCases(), notWhole, controlCharacters, notABoolean, wrongTypes,
     notAnEnumValue, personalUrlKnownInvalid, textForms, nonDecimalIntegers, expirationDates, clearText,
   ];
 }
