@@ -217,4 +217,18 @@ describe('journal byte ring', () => {
     expect(ring.response(s).text).toBe('<r/>');
     expect(ring.texts(s).caller).toBe('u');
   });
+
+  it('goes back to its start once the oldest record leaves room there, so it writes about its live bytes, not all of its bound', () => {
+    const ring = new ExchangeRing({ entries: 100, maxBytes: 8 * MB, maxBodyBytes: 256 * 1024 });
+    const request = (i: number) => `<r>${String(i).padStart(6, '0')}${'x'.repeat(1000)}</r>`;
+    for (let i = 0; i < 5000; i++) ring.push(i, 1, 200, request(i), Buffer.from(`<a>${i}</a>`), { result: 'SUCCESS' }, true);
+    // 100 live records of ~1 KB: without going back early the ring would have written 5,000 × 1 KB.
+    expect(ring.count).toBe(100);
+    expect(ring.touchedBytes).toBeLessThan(2 * 100 * 1024);
+    for (let k = 0; k < ring.count; k++) {
+      const s = ring.slot(k);
+      expect(String(ring.request(s).raw)).toBe(request(4900 + k));
+      expect(ring.response(s).text).toBe(`<a>${4900 + k}</a>`);
+    }
+  });
 });

@@ -59,6 +59,7 @@ export class ExchangeRing {
   private live = 0;
   private writeAt = 0;
   private used = 0;
+  private touched = 0;
   private nextId = 1;
   evicted = 0;
   evictedBytes = 0;
@@ -95,6 +96,8 @@ export class ExchangeRing {
   private get bytes(): Buffer {
     return this.buffer ??= Buffer.allocUnsafeSlow(this.maxBytes);
   }
+  /** The highest byte of the ring ever written: the part whose pages are committed. */
+  get touchedBytes(): number { return this.touched; }
   /** Bytes the live records hold: copied into the ring, or referenced (a cached answer). */
   get bytesUsed(): number { return this.used; }
 
@@ -168,6 +171,7 @@ export class ExchangeRing {
     this.refs[s] = responseIsRef ? (response as Buffer) : undefined;
     this.used += this.costs[s];
     this.writeAt = at;
+    if (at > this.touched) this.touched = at;
     this.live++;
   }
 
@@ -181,7 +185,13 @@ export class ExchangeRing {
     return at + written;
   }
 
-  /** A contiguous free range of `need` bytes, evicting the oldest records until there is one. */
+  /**
+   * A contiguous free range of `need` bytes, evicting the oldest records until there is one. Once the oldest
+   * record has moved far enough from the start, the next one goes back there rather than on into bytes never
+   * written: the part of the ring in use stays about the size of the live records (~1.5 MB for 1,000 writes)
+   * instead of sweeping all 32 MiB, because first touching a page costs 27–66 µs on this VM (a first pass over
+   * the ring was a page fault every ~2 requests) and commits memory the count bound never lets records fill.
+   */
   private place(need: number): number {
     for (;;) {
       if (this.live === 0) {
@@ -190,8 +200,8 @@ export class ExchangeRing {
       }
       const tail = this.offsets[this.first];
       if (this.writeAt > tail) {
-        if (this.maxBytes - this.writeAt >= need) return this.writeAt;
         if (tail >= need) return 0; // wrap: the end of the ring waits until the oldest records pass it
+        if (this.maxBytes - this.writeAt >= need) return this.writeAt;
       } else if (this.writeAt < tail && tail - this.writeAt >= need) {
         return this.writeAt;
       }
