@@ -9,7 +9,8 @@ Each stdin line is {"id", "op", "args"}; each answer is {"id", "ok": true, "resu
 {"id", "ok": false, "error": {"class", "message", "attribute"?, "sessionType"?}}. Logs go to stderr.
 It maps the flat attribute names of SPEC section 4 to the XML user tree, classifies every Webex failure, retries
 transient ones with bounded backoff (honouring Retry-After), and checks with GetUser before re-sending a
-CreateUser whose answer was lost, so a user is never created twice.
+CreateUser whose answer was lost, so a user is never created twice. Answers are read in the charset their
+Content-Type names (else the XML declaration's); one with a DOCTYPE is refused.
 """
 import email.utils
 import http.client
@@ -505,8 +506,10 @@ class Client:
         try:
             with urllib.request.urlopen(request, timeout=30) as res:
                 status, retry_after, raw = res.status, res.headers.get("Retry-After"), res.read()
+                content_type = res.headers.get("Content-Type") or ""
         except urllib.error.HTTPError as e:
             status, retry_after, raw = e.code, e.headers.get("Retry-After"), e.read()
+            content_type = e.headers.get("Content-Type") or ""
         except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout) as e:
             # No answer: the operation may or may not have run.
             raise ConnectorError("transient", "no answer from %s (%s)" % (self.url, e), unknown_outcome=True)
@@ -514,8 +517,9 @@ class Client:
             # A gateway error does not say the operation did not run behind it: the outcome is unknown.
             raise ConnectorError("transient", "HTTP %d from Webex" % status, retry_after=seconds(retry_after), unknown_outcome=True)
         try:
-            root = ET.fromstring(raw)
-        except ET.ParseError:
+            # Webex never sends a DTD: one is refused (no entity expansion from a hostile endpoint).
+            root = None if re.search(rb"<!DOCTYPE", raw, re.I) else ET.fromstring(decoded(raw, content_type))
+        except (ET.ParseError, LookupError, UnicodeDecodeError):
             root = None
         response = find(root, "header/response") if root is not None else None
         if response is None:
@@ -542,6 +546,12 @@ class Client:
                     settled = before_retry()
                     if settled is not None:
                         return settled
+
+
+def decoded(raw, content_type):
+    """The body as text when the Content-Type names a charset (it outranks the XML declaration), else the bytes."""
+    m = re.search(r'charset\s*=\s*"?([\w.:-]+)', content_type, re.I)
+    return raw.decode(m.group(1)) if m else raw
 
 
 def seconds(header):
@@ -577,7 +587,10 @@ def classify(response, retry_after):
             attribute = names[0] if len(names) == 1 else element
     if exception_id in ("030073", "030074"):
         attribute = "personalUrl"
-    session_type = field("value") if cls == "licence" else None
+    # The session type is in serv:value; the XSD also allows it in a serv:subErrors/subError.
+    subs = find(response, "subErrors")
+    sub_values = [(child(s, "value").text or "").strip() for s in (list(subs) if subs is not None else []) if child(s, "value") is not None]
+    session_type = (field("value") or next((v for v in sub_values if v), "")) if cls == "licence" else None
     return ConnectorError(cls, "%s (%s)" % (reason or "Webex failure", exception_id or "no id"), attribute, session_type or None, retry_after)
 
 
