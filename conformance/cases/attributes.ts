@@ -57,8 +57,10 @@ function twinProfile(spec: AttributeSpec, value: Profile[string]): Profile {
 
 function createCase(spec: AttributeSpec): CaseDef {
   return {
-    id: `${spec.name}.create`, group: 'attributes', required: true,
-    title: spec.create === 'ignored' ? `${spec.name} pushed with a new user (Webex ignores it on create: the connector must follow up)` : `${spec.name} set on create`,
+    // Refused on CreateUser (hostPIN): Optional where the catalog marks the refusal unconfirmed (a real site may take it).
+    id: `${spec.name}.create`, group: 'attributes', required: spec.create !== 'no' || spec.leaf.def.confidence !== 'unconfirmed',
+    title: spec.create === 'ignored' ? `${spec.name} pushed with a new user (Webex ignores it on create: the connector must follow up)`
+      : spec.create === 'no' ? `${spec.name} pushed with a new user (Webex refuses it on CreateUser: the connector must create, then set it)` : `${spec.name} set on create`,
     matrix: { attribute: spec.name, operation: 'create' },
     async run(ctx: CaseContext) {
       const users = ctx.users;
@@ -198,7 +200,8 @@ const booleanWireForm: CaseDef = {
 export function attributeCases(): CaseDef[] {
   const cases: CaseDef[] = [];
   for (const spec of attributeSpecs()) {
-    if (!spec.readOnly && spec.create !== 'no') cases.push(createCase(spec));
+    // Kills the static `access: 'update-only'` → '' of connector/mapping/attributes.ts L272 (hostPIN sent in CreateUser).
+    if (!spec.readOnly && (spec.create !== 'no' || spec.update)) cases.push(createCase(spec));
     if (spec.update) cases.push(updateCase(spec));
     if (spec.leaf.def.access.get) cases.push(readCase(spec));
   }
