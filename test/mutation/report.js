@@ -7,6 +7,7 @@
  */
 const { readFileSync, writeFileSync, existsSync, statSync } = require('node:fs');
 const { mergeReports } = require('./merge');
+const { loadEquivalents } = require('./equivalents');
 const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
@@ -15,26 +16,7 @@ const REPORTS = ['mutation', 'mutation-static', 'mutation-rerun'].map((d) => joi
 const inputs = process.argv.slice(2).length ? process.argv.slice(2)
   : REPORTS.filter((f) => existsSync(f)).map((f, i) => ({ f, i, t: statSync(f).mtimeMs })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
 const RUN_NOTES = join(ROOT, 'docs/reports/mutation-run.md');
-const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents;
-/**
- * An entry names one mutant (line + mutator + replacement) or every mutant of a line range (`lines: "60-75"`,
- * optionally one mutator). `source`, when given, must appear in the range's first line: a guard against the
- * entry drifting onto other code when lines move. `kind` is "equivalent" (behaves as the original) or
- * "out-of-reach" (observable only through something the adapter contract does not carry).
- */
-const sourceLines = new Map();
-const lineOf = (file, n) => {
-  if (!sourceLines.has(file)) sourceLines.set(file, existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8').split('\n') : []);
-  return sourceLines.get(file)[n - 1] ?? '';
-};
-const stale = [];
-for (const e of equivalents) {
-  const [from, to] = String(e.lines ?? e.line).split('-').map(Number);
-  e.from = from; e.to = to ?? from; e.kind = e.kind ?? 'equivalent'; e.used = 0;
-  if (e.source && !lineOf(e.file, from).includes(e.source)) stale.push(`${e.file}:${from} no longer reads "${e.source}"`);
-}
-const equivalentFor = (file, m) => equivalents.find((e) => e.file === file && m.location.start.line >= e.from && m.location.start.line <= e.to
-  && (e.mutator === undefined || e.mutator === m.mutatorName) && (e.replacement === undefined || e.replacement === (m.replacement ?? '')));
+const { entries: equivalents, entryFor, stale } = loadEquivalents(ROOT);
 const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0, OutOfReach: 0 };
 const survivors = new Map();
 /** Reasons Stryker gives for ignored mutants (a `// Stryker disable` comment's text, or static) → count. */
@@ -46,7 +28,7 @@ const byFile = new Map([...mergeReports(inputs)].map(([path, file]) => [relative
   for (const [rel, file] of byFile) {
     files.add(rel);
     for (const m of file.mutants) {
-      const listed = (m.status === 'Survived' || m.status === 'NoCoverage') ? equivalentFor(rel, m) : undefined;
+      const listed = (m.status === 'Survived' || m.status === 'NoCoverage') ? entryFor(rel, m, file.source) : undefined;
       if (listed) { listed.used++; counts[listed.kind === 'out-of-reach' ? 'OutOfReach' : 'Equivalent']++; continue; }
       counts[m.status] = (counts[m.status] ?? 0) + 1;
       if (m.status === 'Ignored') { const k = `${rel}: ${m.statusReason ?? 'ignored'}`; ignoredWhy.set(k, (ignoredWhy.get(k) ?? 0) + 1); }

@@ -10,6 +10,7 @@ const { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } = require('
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { mergeReports } = require('./merge');
+const { loadEquivalents } = require('./equivalents');
 
 const ROOT = join(__dirname, '..', '..');
 const report = (dir) => join(ROOT, 'docs/reports', dir, 'mutation.json');
@@ -19,12 +20,7 @@ const LATEST = join(ROOT, '.stryker-tmp-rerun.json');
 const WITH_TIMEOUTS = process.argv.includes('--with-timeouts');
 const reports = [report('mutation'), report('mutation-static'), RERUN].filter((f) => existsSync(f));
 
-const equivalents = JSON.parse(readFileSync(join(ROOT, 'conformance/mutation-equivalents.json'), 'utf8')).equivalents.map((e) => {
-  const [from, to] = String(e.lines ?? e.line).split('-').map(Number);
-  return { ...e, from, to: to ?? from };
-});
-const listed = (file, m) => equivalents.some((e) => e.file === file && m.location.start.line >= e.from && m.location.start.line <= e.to
-  && (e.mutator === undefined || e.mutator === m.mutatorName) && (e.replacement === undefined || e.replacement === (m.replacement ?? '')));
+const { entryFor } = loadEquivalents(ROOT);
 
 /** Lines of every unlisted survivor, per file. */
 const lines = new Map();
@@ -32,7 +28,7 @@ let staticSurvivor = false;
 for (const [file, entry] of mergeReports(reports)) {
   for (const m of entry.mutants) {
     const rerun = m.status === 'Survived' || m.status === 'NoCoverage' || (WITH_TIMEOUTS && m.status === 'Timeout');
-    if (!rerun || listed(file, m)) continue;
+    if (!rerun || entryFor(file, m, entry.source)) continue;
     if (!lines.has(file)) lines.set(file, new Set());
     for (let l = m.location.start.line; l <= m.location.end.line; l++) lines.get(file).add(l);
     staticSurvivor ||= m.static === true;
