@@ -11,12 +11,12 @@
 const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-/** The code a mutant replaces, cut out of its file's source by its location (1-based lines, 0-based columns). */
+/** The code a mutant replaces, cut out of its file's source by its location (1-based lines and columns, as Stryker's report). */
 function originalOf(source, m) {
   const lines = source.split('\n');
   const { start, end } = m.location;
-  if (start.line === end.line) return lines[start.line - 1]?.slice(start.column, end.column) ?? '';
-  return [lines[start.line - 1].slice(start.column), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column)].join('\n');
+  if (start.line === end.line) return lines[start.line - 1]?.slice(start.column - 1, end.column - 1) ?? '';
+  return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
 }
 
 function loadEquivalents(root) {

@@ -58,9 +58,9 @@ test('report.js writes the score of the committed reports and every equivalent e
 describe('equivalents', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { originalOf } = require('./equivalents') as { originalOf: (source: string, m: Mutant) => string };
-  test('originalOf cuts out the code a mutant replaces (columns are 0-based), also over several lines', () => {
+  test('originalOf cuts out the code a mutant replaces (1-based columns, as Stryker reports them), also over several lines', () => {
     const source = "const a = { access: 'read-only', note: 'x' };\nif (y) {\n  z();\n}\n";
-    expect(originalOf(source, { ...at(1, 'Survived'), location: { start: { line: 1, column: 20 }, end: { line: 1, column: 31 } } })).toBe("'read-only'");
-    expect(originalOf(source, { ...at(2, 'Survived'), location: { start: { line: 2, column: 7 }, end: { line: 4, column: 1 } } })).toBe('{\n  z();\n}');
+    expect(originalOf(source, { ...at(1, 'Survived'), location: { start: { line: 1, column: 21 }, end: { line: 1, column: 32 } } })).toBe("'read-only'");
+    expect(originalOf(source, { ...at(2, 'Survived'), location: { start: { line: 2, column: 8 }, end: { line: 4, column: 2 } } })).toBe('{\n  z();\n}');
   });
 });

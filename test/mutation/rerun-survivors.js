@@ -66,7 +66,7 @@ delete config.incrementalFile;
 delete config.$schema;
 const configFile = join(ROOT, '.stryker-rerun.config.json');
 writeFileSync(configFile, JSON.stringify(config, null, 2));
-const stryker = spawnSync(process.execPath, [require.resolve('@stryker-mutator/core/bin/stryker.js'), 'run', configFile], { cwd: ROOT, stdio: 'inherit' });
+const stryker = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', configFile], { cwd: ROOT, stdio: 'inherit' });
 rmSync(configFile, { force: true });
 if (stryker.status !== 0) process.exit(stryker.status ?? 1);
 
