@@ -221,7 +221,7 @@ function nonDecimalSpellings(n: number): fc.Arbitrary<string> {
 // without $ "20e0" as 20), `typeof raw === 'string' && …` → true (L65: `true` is read as 1, [20] as 20), and the
 // anchors, `||` and → true of the list item form /^-?\d+$/ (L72: "0xd6" read as session type 214).
 const nonDecimalIntegers: CaseDef = { seeded: true, ...localCase('integer-text-not-decimal',
-  'an integer attribute given text that only a number parser reads as an integer (hex, octal, binary, exponent: timeZoneID "0x14", meetingTypes "0xd6"), or JSON true / [20] → invalidValue naming it; user unchanged', async (ctx) => {
+  'an integer attribute given text that only a number parser reads as an integer (hex, octal, binary, exponent: timeZoneID "0x14", meetingTypes "0xd6"), or JSON true / [20], or a list in the list ([[214]]) → invalidValue naming it; user unchanged', async (ctx) => {
     const id = ctx.unique('nd');
     await ctx.users.create(ctx.base(id), SUBJECT_PATHS);
     const services = { supportedServicesMeetingCenter: true, supportedServicesEventCenter: true };
@@ -229,6 +229,9 @@ const nonDecimalIntegers: CaseDef = { seeded: true, ...localCase('integer-text-n
     for (const value of [true, [20]] as unknown as Profile[string][]) {
       await refusedUpdate(ctx, { timeZoneID: value }, 'invalidValue', 'timeZoneID', `update of timeZoneID to ${JSON.stringify(value)}`, id, adapter);
     }
+    // Kills profile.ts L72 `typeof item === 'string' && …` → true: a list inside the list reads as its one number.
+    const nested = [[214]] as unknown as number[];
+    await refusedUpdate(ctx, { meetingTypes: nested, ...services }, 'invalidValue', 'meetingTypes', 'update of meetingTypes to [[214]]', id, adapter);
     const timeZone = fc.integer({ min: 1, max: 30 }).chain(nonDecimalSpellings);
     const sessionType = fc.constantFrom(214, 216).chain(nonDecimalSpellings);
     await forAll(ctx, fc.tuple(timeZone, sessionType, fc.boolean()), 4, async ([zone, type, asList]) => {

@@ -58,7 +58,8 @@ const lines = [
   `Files mutated: ${[...files].sort().map((f) => `\`${f}\``).join(', ')}.`,
   '',
   `Command: \`${process.env.MUTATION_COMMAND ?? 'npm run mutation'}\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. `
-    + `Stryker's HTML report: ${inputs.map((i) => `[${relative(join(ROOT, 'docs/reports'), i).replace(/mutation\.json$/, 'index.html')}](${relative(join(ROOT, 'docs/reports'), i).replace(/mutation\.json$/, 'index.html')})`).join(', ')}.`,
+    + `Stryker's HTML reports: ${inputs.map((i) => i.replace(/mutation\.json$/, 'index.html')).filter((h) => existsSync(h)).map((h) => `[${relative(join(ROOT, 'docs/reports'), h)}](${relative(join(ROOT, 'docs/reports'), h)})`).join(', ') || 'none'} `
+    + `(JSON: ${inputs.map((i) => `\`${relative(ROOT, i)}\``).join(', ')}).`,
   '',
   '## Survivors by file',
   '',
