@@ -3,7 +3,8 @@
  * on the same source a later result replaces the earlier one of the same mutant, except that a later "Ignored"
  * (not run this time) keeps an earlier real result; a file whose source changed is replaced whole.
  */
-const { readFileSync } = require('node:fs');
+const { readFileSync, existsSync, statSync } = require('node:fs');
+const { join } = require('node:path');
 
 const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
 
@@ -26,4 +27,10 @@ function mergeReports(paths) {
   return byFile;
 }
 
-module.exports = { mergeReports };
+/** Every committed report there is (full run, static run, survivors' reruns), oldest first: the latest result wins. */
+function reportsByAge(root) {
+  return ['mutation', 'mutation-static', 'mutation-rerun'].map((d) => join(root, 'docs/reports', d, 'mutation.json'))
+    .filter((f) => existsSync(f)).map((f, i) => ({ f, i, t: statSync(f).mtimeMs })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
+}
+
+module.exports = { mergeReports, reportsByAge };

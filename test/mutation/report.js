@@ -5,16 +5,14 @@
  * conformance/mutation-equivalents.json with their reasons.
  * Usage: node test/mutation/report.js [mutation.json ...] (default: docs/reports/mutation{,-static,-rerun}/mutation.json, oldest first)
  */
-const { readFileSync, writeFileSync, existsSync, statSync } = require('node:fs');
-const { mergeReports } = require('./merge');
+const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { mergeReports, reportsByAge } = require('./merge');
 const { loadEquivalents } = require('./equivalents');
 const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
 /** By default every report there is, oldest first, so the latest result of a mutant wins (see merge.js). */
-const REPORTS = ['mutation', 'mutation-static', 'mutation-rerun'].map((d) => join(ROOT, 'docs/reports', d, 'mutation.json'));
-const inputs = process.argv.slice(2).length ? process.argv.slice(2)
-  : REPORTS.filter((f) => existsSync(f)).map((f, i) => ({ f, i, t: statSync(f).mtimeMs })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
+const inputs = process.argv.slice(2).length ? process.argv.slice(2) : reportsByAge(ROOT);
 const RUN_NOTES = join(ROOT, 'docs/reports/mutation-run.md');
 const { entries: equivalents, entryFor, stale } = loadEquivalents(ROOT);
 const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Equivalent: 0, OutOfReach: 0 };

@@ -9,7 +9,7 @@
 const { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { mergeReports } = require('./merge');
+const { mergeReports, reportsByAge } = require('./merge');
 const { loadEquivalents } = require('./equivalents');
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,14 +18,16 @@ const RERUN = report('mutation-rerun');
 const LATEST = join(ROOT, '.stryker-tmp-rerun.json');
 /** --with-timeouts: rerun timed-out mutants too (a run on a busy machine times out mutants that would survive). */
 const WITH_TIMEOUTS = process.argv.includes('--with-timeouts');
-const reports = [report('mutation'), report('mutation-static'), RERUN].filter((f) => existsSync(f));
+const reports = reportsByAge(ROOT);
+/** The last result of every mutant, read once. */
+const merged = mergeReports(reports);
 
 const { entryFor } = loadEquivalents(ROOT);
 
 /** Lines of every unlisted survivor, per file. */
 const lines = new Map();
 let staticSurvivor = false;
-for (const [file, entry] of mergeReports(reports)) {
+for (const [file, entry] of merged) {
   for (const m of entry.mutants) {
     const rerun = m.status === 'Survived' || m.status === 'NoCoverage' || (WITH_TIMEOUTS && m.status === 'Timeout');
     if (!rerun || entryFor(file, m, entry.source)) continue;
@@ -40,7 +42,7 @@ for (const [file, entry] of mergeReports(reports)) {
  * mutation ranges, `file:from-to`.
  */
 const mutate = [];
-const changed = [...mergeReports(reports)].filter(([file, entry]) => existsSync(join(ROOT, file)) && readFileSync(join(ROOT, file), 'utf8') !== entry.source).map(([file]) => file);
+const changed = [...merged].filter(([file, entry]) => existsSync(join(ROOT, file)) && readFileSync(join(ROOT, file), 'utf8') !== entry.source).map(([file]) => file);
 for (const file of changed) { mutate.push(file); lines.delete(file); }
 for (const [file, set] of [...lines].sort()) {
   const sorted = [...set].sort((a, b) => a - b);
