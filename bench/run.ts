@@ -34,7 +34,7 @@ function spread(xs: number[], d = 2, unit = '×'): string {
   return `${median(s).toFixed(d)}${unit} (${s[0].toFixed(d)}–${s[s.length - 1].toFixed(d)})`;
 }
 
-interface RunRow { name: string; url: string; body: () => (string | (() => string)) }
+interface RunRow { name: string; url: string; pid: number | undefined; body: () => (string | (() => string)) }
 
 async function throughput(): Promise<string[]> {
   log(`throughput: bare node:http, the emulator (1k fully populated users) and WireMock, ${ROUNDS} interleaved rounds`);
@@ -51,36 +51,37 @@ async function throughput(): Promise<string[]> {
   }
   const creates = (tag: string) => numberedBodies((n) => createUserXml(connectorUserValues(n, tag)), 1);
   const runs: RunRow[] = [
-    { name: 'bare node:http (fixed GetUser answer)', url: bare.url, body: () => getUser },
-    { name: 'GetUser', url: mock.url, body: () => getUser },
-    { name: 'CreateUser (connector profile, unique ids)', url: mock.url, body: () => creates(`c${Date.now()}x`) },
-    { name: 'SetUser (4 fields)', url: mock.url, body: () => setUserXml('user600', '<firstName>Renamed</firstName><title>Bench title</title><privilege><host>true</host></privilege><timeZoneID>7</timeZoneID>') },
-    { name: 'LstsummaryUser (page of 100)', url: mock.url, body: () => lstsummaryXml(201, 100) },
-    ...(wiremock ? [{ name: 'WireMock static stub (same GetUser bytes)', url: wiremock.url, body: () => getUser }] : []),
-    { name: 'diagnosis: GetUser, journal off', url: quiet.url, body: () => getUser },
+    { name: 'bare node:http (fixed GetUser answer)', url: bare.url, pid: bare.proc.pid, body: () => getUser },
+    { name: 'GetUser', url: mock.url, pid: mock.proc.pid, body: () => getUser },
+    { name: 'CreateUser (connector profile, unique ids)', url: mock.url, pid: mock.proc.pid, body: () => creates(`c${Date.now()}x`) },
+    { name: 'SetUser (4 fields)', url: mock.url, pid: mock.proc.pid, body: () => setUserXml('user600', '<firstName>Renamed</firstName><title>Bench title</title><privilege><host>true</host></privilege><timeZoneID>7</timeZoneID>') },
+    { name: 'LstsummaryUser (page of 100)', url: mock.url, pid: mock.proc.pid, body: () => lstsummaryXml(201, 100) },
+    ...(wiremock ? [{ name: 'WireMock static stub (same GetUser bytes)', url: wiremock.url, pid: wiremock.pid, body: () => getUser }] : []),
+    { name: 'diagnosis: GetUser, journal off', url: quiet.url, pid: quiet.proc.pid, body: () => getUser },
   ];
   // Interleaved rounds, so a neighbour's load on this shared machine falls on every row alike; each row's
   // ratio is taken against bare in the same round.
-  const per = runs.map(() => ({ rps: [] as number[], p50: [] as number[], p99: [] as number[], requests: 0, failures: 0, errors: 0 }));
+  const per = runs.map(() => ({ rps: [] as number[], p50: [] as number[], p99: [] as number[], server: [] as number[], client: [] as number[], requests: 0, failures: 0, errors: 0 }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, run] of runs.entries()) {
       await load({ url: run.url, body: run.body(), seconds: 1 });
-      const r = await load({ url: run.url, body: run.body(), seconds: SECONDS / 2 });
+      const r = await load({ url: run.url, body: run.body(), seconds: SECONDS / 2, serverPid: run.pid });
       const t = per[i];
-      t.rps.push(r.rps); t.p50.push(r.p50); t.p99.push(r.p99); t.requests += r.requests; t.failures += r.failures; t.errors += r.errors;
-      log(`  round ${round + 1} ${run.name}: ${fmt(r.rps)} req/s p50 ${r.p50} ms p99 ${r.p99} ms failures ${r.failures}`);
+      t.rps.push(r.rps); t.p50.push(r.p50); t.p99.push(r.p99); t.client.push(r.clientCpuUs); if (r.serverCpuUs !== undefined) t.server.push(r.serverCpuUs); t.requests += r.requests; t.failures += r.failures; t.errors += r.errors;
+      log(`  round ${round + 1} ${run.name}: ${fmt(r.rps)} req/s p50 ${r.p50} ms p99 ${r.p99} ms failures ${r.failures} server ${r.serverCpuUs?.toFixed(0) ?? '–'} µs/req client ${r.clientCpuUs.toFixed(0)} µs/req`);
     }
   }
   for (const server of [bare, mock, quiet]) await server.stop();
   await wiremock?.stop();
   const ratios = per.map((t) => t.rps.map((x, r) => x / per[0].rps[r]));
   const at = (prefix: string) => runs.findIndex((r) => r.name.startsWith(prefix));
-  const table = ['| Request | req/s (median of rounds) | × bare: median (range) | p50 ms (worst) | p99 ms: median (range) | requests | not SUCCESS |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const table = ['| Request | req/s (median of rounds) | × bare: median (range) | p50 ms (worst) | p99 ms: median (range) | server CPU µs/req | load generator CPU µs/req | requests | not SUCCESS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   runs.forEach((run, i) => {
     const t = per[i];
-    table.push(`| ${run.name} | ${fmt(median(t.rps))} | ${spread(ratios[i])} | ${Math.max(...t.p50)} | ${spread(t.p99, 0, '')} | ${fmt(t.requests)} | ${t.failures + t.errors} |`);
+    const server = t.server.length === ROUNDS ? spread(t.server, 0, '') : '–';
+    table.push(`| ${run.name} | ${fmt(median(t.rps))} | ${spread(ratios[i])} | ${Math.max(...t.p50)} | ${spread(t.p99, 0, '')} | ${server} | ${spread(t.client, 0, '')} | ${fmt(t.requests)} | ${t.failures + t.errors} |`);
   });
-  table.push('', `${ROUNDS} rounds of ${SECONDS / 2} s per row after a 1 s warm-up, rows interleaved; each ratio is against bare node:http in the same round. WireMock (Java, JIT) gets the same warm-up as every row.`);
+  table.push('', `${ROUNDS} rounds of ${SECONDS / 2} s per row after a 1 s warm-up, rows interleaved; each ratio is against bare node:http in the same round. WireMock (Java, JIT) gets the same warm-up as every row. CPU per request counts every thread of the process (GC helpers, the JIT) over the measured seconds: a server near 1,000,000 µs / (req/s) per core was the bottleneck; the load generator (autocannon, one process) shares the machine's cores with it.`);
   const target = (name: string, prefix: string, goal: number) => {
     const i = at(prefix);
     rows.push({ metric: `${name} throughput vs bare node:http`, target: `≥ ${goal.toFixed(2)}×`, measured: spread(ratios[i]), ok: median(ratios[i]) >= goal });

@@ -9,7 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface WireMockServer { url: string; stop(): Promise<void> }
+/** A running WireMock; pid is the java process (its CPU time per request goes in the table). */
+export interface WireMockServer { url: string; pid: number | undefined; stop(): Promise<void> }
 
 export function wiremockJar(): string | undefined {
   try {
@@ -66,6 +67,7 @@ export async function startWireMock(answer: { headers: Record<string, string>; b
   }
   return {
     url,
+    pid: proc.pid,
     stop: () => new Promise((resolve) => {
       proc.once('exit', () => { rmSync(root, { recursive: true, force: true }); resolve(); });
       proc.kill('SIGTERM');
