@@ -1,9 +1,9 @@
 /**
  * Where one CreateUser's time and memory go, in-process (no HTTP, journal off): a diagnosis, not a target.
- *   npm run build && tsc -p bench/tsconfig.json && node --expose-gc dist/bench/create-stages.js
- * Prints µs per create through engine.respond (a tight loop, so caches are hotter than under HTTP load, where
- * the same work costs ~2× more), then the same loop with the main stages timed (hrtime wrappers add ~1 µs
- * each), the bytes allocated per create (V8's sampling heap profiler, by function) and retained per user.
+ *   npm run bench:create-stages
+ * Prints µs per create through engine.handle (costPerCall: a tight loop, so caches are hotter than under HTTP
+ * load, where the same work costs ~2× more), then the same loop with the main stages timed (hrtime wrappers add
+ * ~1 µs each), the bytes allocated per create (V8's sampling heap profiler, by function) and retained per user.
  */
 import inspector from 'node:inspector';
 import { createWebexMock } from '../mock-server';
@@ -12,19 +12,15 @@ import * as reader from '../mock-server/wire/xml-reader';
 import * as decode from '../mock-server/operations/codec/decode-user';
 import { Site } from '../mock-server/site/site';
 import { addBenchSite, connectorUserValues, createUserXml, numberedBodies } from './fixtures';
+import { costPerCall } from './timing';
 
 const N = Number(process.env.CREATES ?? 20000);
 const mock = createWebexMock({ setup: (r) => { addBenchSite(r, 1000); }, control: { journal: false } });
 const next = numberedBodies((n) => createUserXml(connectorUserValues(n, 'stage')), 1);
-const create = () => {
-  const out = mock.engine.respond({ body: Buffer.from(next()), host: '127.0.0.1' });
-  if (out instanceof Promise) throw new Error('a fault made the engine asynchronous');
-};
-const perCreateUs = (n: number) => {
-  const t = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) create();
-  return Number(process.hrtime.bigint() - t) / 1e3 / n;
-};
+const body = () => next();
+/** µs per create: the median of 5 timed batches after a warm-up batch. */
+const perCreateUs = () => costPerCall(mock.engine, body, { batches: 5, batch: Math.ceil(N / 5) });
+const creates = async (n: number) => { for (let i = 0; i < n; i++) await mock.engine.handle({ body: next() }); };
 
 type Fn = (...args: unknown[]) => unknown;
 const stages = new Map<string, { ns: bigint; calls: number }>();
@@ -45,7 +41,7 @@ async function allocatedPerCreate(): Promise<[string, number][]> {
   session.connect();
   const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r)))); // eslint-disable-line @typescript-eslint/no-explicit-any
   await post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  for (let i = 0; i < N; i++) create();
+  await creates(N);
   const { profile } = await post('HeapProfiler.stopSampling');
   session.disconnect();
   const by = new Map<string, number>();
@@ -60,9 +56,7 @@ async function allocatedPerCreate(): Promise<[string, number][]> {
 
 async function main(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  perCreateUs(2000);
-  const plain = [perCreateUs(N), perCreateUs(N), perCreateUs(N)].sort((a, b) => a - b);
-  console.log(`CreateUser through engine.respond: ${plain[1].toFixed(1)} µs (${plain[0].toFixed(1)}–${plain[2].toFixed(1)}) per create, median of 3 × ${N}`);
+  console.log(`CreateUser through the engine: ${(await perCreateUs()).toFixed(1)} µs per create, median of 5 batches of ${Math.ceil(N / 5)}`);
 
   const allocated = await allocatedPerCreate();
   const total = allocated.reduce((a, [, v]) => a + v, 0);
@@ -72,7 +66,7 @@ async function main(): Promise<void> {
   if (gc) {
     gc(); gc();
     const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < N; i++) create();
+    await creates(N);
     gc(); gc();
     console.log(`\nRetained per created user (heap after a full GC): ${((process.memoryUsage().heapUsed - before) / N).toFixed(0)} B`);
   } else {
@@ -84,7 +78,7 @@ async function main(): Promise<void> {
   timed(decode as unknown as Record<string, unknown>, 'decodeUser', 'decodeUser (tree → input)');
   timed(Site.prototype as unknown as Record<string, unknown>, 'createUser', 'Site.createUser (rules, derive, pack, index)');
   timed(mock.engine as unknown as Record<string, unknown>, 'respond', 'engine.respond (whole request)');
-  perCreateUs(N);
+  await creates(N);
   console.log('\nStages (µs per call, timed):');
   for (const [label, s] of stages) console.log(`  ${(Number(s.ns) / 1e3 / s.calls).toFixed(2).padStart(7)}  ${label}`);
 }
