@@ -4,7 +4,7 @@
  * so a refused request changes nothing and concurrent requests can never oversubscribe a licence.
  */
 import {
-  CONTROL_HUB_FIELDS, LANGUAGES, SUPPORTED_SERVICE_FLAG, defaultValues, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
+  CONTROL_HUB_FIELDS, LANGUAGES, SUPPORTED_SERVICE_FLAG, TIME_ZONES, featureOffValue, leafByPath, listByPath, slotOf, timeZoneWithDst,
   type CatalogList, type LeafDef, type Value,
 } from '../catalog';
 import type { SiteConfig, SessionTypeConfig } from './site-config';
@@ -14,7 +14,7 @@ import type { AccessTokenLookup } from './auth';
 import { checkPassword, checkPin, hashPassword } from './rules';
 import { checkValue, checkWebExId } from './check-value';
 import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
-import { draftValues, packValues, valueAt, type UserValues } from './user-values';
+import { NEW_USER, draftValues, newUserDraft, packValuesOver, valueAt, type UserValues } from './user-values';
 import { defaultDisplayName } from './display-name';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { WebexError, cantSetField } from './webex-error';
@@ -160,7 +160,7 @@ export class Site {
   }
 
   private createChecked(input: UserInput, opts: CreateOptions): UserRecord {
-    const values = defaultValues() as SlotValue[];
+    const values = newUserDraft();
     const sparkMeet = this.config.flags.sparkMeet && !opts.asSiteOwner;
     const controlHub = this.config.flags.controlHubManaged && !opts.asSiteOwner;
     if (sparkMeet) input.scalars.delete('active'); // Spark Meet sites ignore `active` on create (SPEC §2.2)
@@ -196,8 +196,8 @@ export class Site {
     values[SLOT.password] = undefined;
     // One literal with every field it will have: fields added later would cost the record a second object.
     const rec: UserRecord = hashed
-      ? { userId, values: packValues(values), registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }
-      : { userId, values: packValues(values), registeredAt: at, modifiedAt: at };
+      ? { userId, values: packValuesOver(NEW_USER, values), registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }
+      : { userId, values: packValuesOver(NEW_USER, values), registeredAt: at, modifiedAt: at };
     if (controlHub) rec.unverified = true;
     // Commit.
     this.nextUserId++;
@@ -579,7 +579,7 @@ export class Site {
    */
   private reindex(rec: UserRecord, draft: SlotValue[]): void {
     const old = rec.values;
-    const values = packValues(draft);
+    const values = packValuesOver(old, draft);
     const key = (v: UserValues, slot: number): string | undefined => {
       const k = valueAt(v, slot);
       return k ? String(k) : undefined;

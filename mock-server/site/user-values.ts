@@ -7,7 +7,7 @@
  * nothing is ever altered. Writes build a plain draft (`draftValues`) and commit `packValues(draft)`: every
  * write replaces the array, so caches keyed by it (the GetUser answer cache) stay exact.
  */
-import { LANGUAGES, LEAVES, LISTS, SLOT_COUNT, type LeafDef, type Value } from '../catalog';
+import { LANGUAGES, LEAVES, LISTS, SLOT_COUNT, defaultValues, type LeafDef, type Value } from '../catalog';
 import type { ListItem, SlotValue } from './user-record';
 
 declare const packed: unique symbol;
@@ -119,6 +119,42 @@ export function packValues(draft: readonly SlotValue[]): UserValues {
   for (let w = REF_COUNT; w < PACKED_LENGTH; w++) a[w] = words[w - REF_COUNT];
   if (overflow) a[PACKED_LENGTH] = overflow;
   return a as unknown as UserValues;
+}
+
+/**
+ * `packValues(draft)` for a draft made from `base` (the stored values it was drafted from, or `NEW_USER` for a new
+ * user): starts from a copy of base's array and encodes only the slots whose value differs, so a write costs what
+ * it changes rather than every slot (~115 bit-field lookups and ~80 references per pack). Lists are always copied,
+ * as packValues copies them. A value outside its field's domain, here or in base, takes the full packValues path.
+ */
+export function packValuesOver(base: UserValues, draft: readonly SlotValue[]): UserValues {
+  const b = base as unknown as Packed;
+  if (b.length !== PACKED_LENGTH) return packValues(draft);
+  const a = b.slice();
+  for (let i = 0; i < REF_COUNT; i++) {
+    const v = draft[REF_SLOTS[i]];
+    if (v !== b[i] || Array.isArray(v)) a[i] = exact(v);
+  }
+  for (const f of SMALL_FIELDS) {
+    const v = draft[f.slot];
+    const word = a[f.word] as number;
+    const code = (word >>> f.shift) & f.mask;
+    if (v === (code === 0 ? undefined : f.domain[code - 1])) continue;
+    const next = codeOf(f, v);
+    if (next === f.mask) return packValues(draft);
+    a[f.word] = (word & ~(f.mask << f.shift)) | (next << f.shift);
+  }
+  return a as unknown as UserValues;
+}
+
+/** The catalog defaults, drafted once: a new user's draft is a copy of it (`newUserDraft`), packed over `NEW_USER`. */
+const NEW_USER_DRAFT: readonly SlotValue[] = Object.freeze(defaultValues() as SlotValue[]);
+/** A new user's stored values before any write: the catalog defaults, packed. */
+export const NEW_USER: UserValues = packValues(NEW_USER_DRAFT);
+
+/** A mutable draft of the catalog defaults (one entry per slot) for a new user. */
+export function newUserDraft(): SlotValue[] {
+  return NEW_USER_DRAFT.slice();
 }
 
 /** A plain, mutable copy (one entry per slot; lists and list records copied) for a write to work on. */

@@ -13,9 +13,19 @@ const SECRET_SET = new Set<string>(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
  */
 const SECRET_LENGTHS = new Set<number>(SECRET_ELEMENTS.map((s) => s.length));
 
+/**
+ * The names' first letters, lower-cased, checked before any lower-casing too: most element names of an envelope
+ * have a secret's length (lastName, siteName, webExID...) but not its first letter. Every secret name starts with
+ * an ASCII letter; a non-ASCII first character (U+212A KELVIN SIGN) goes on to the full comparison.
+ */
+const SECRET_FIRST = new Set<number>(SECRET_ELEMENTS.map((s) => s.toLowerCase().charCodeAt(0)));
+
 /** A bare local name (no prefix) that holds a secret. */
 export function isSecretName(name: string): boolean {
-  return SECRET_LENGTHS.has(name.length) && SECRET_SET.has(name.toLowerCase());
+  if (!SECRET_LENGTHS.has(name.length)) return false;
+  const first = name.charCodeAt(0);
+  if (first < 128 && !SECRET_FIRST.has(first | 32)) return false;
+  return SECRET_SET.has(name.toLowerCase());
 }
 
 /** A qualified name whose local part — after the first or the last ':' — holds a secret. */

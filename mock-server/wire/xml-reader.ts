@@ -157,7 +157,7 @@ function startTagBeyond(xml: string, maxElements: number): number {
 
 
 interface Open {
-  node: XmlNode;
+  node: XmlNode | undefined;
   qname: string;
   secret: boolean;
   /** The first trimmed text piece between child elements; `more` only once a second one comes (most have one). */
@@ -171,6 +171,12 @@ function addText(open: Open, text: string): void {
   else open.more.push(text);
 }
 
+/**
+ * Children of an element that has none: one shared, frozen array instead of one per element (V8 gives an empty
+ * array a 17-slot store at its first push, ~80 bytes an element; most elements of an envelope are leaves).
+ */
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
 /** Attributes of an element that has none: one shared, frozen object instead of a dictionary per element. */
 const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
@@ -183,16 +189,35 @@ function blank(xml: string, pos: number, end: number): boolean {
 /** `xml` from `from` to `to` is `name` followed by XML white space only (what slice + trimEnd would equal). */
 function namesEndTag(xml: string, from: number, to: number, name: string): boolean {
   const n = name.length;
-  if (to - from < n) return false;
-  for (let k = 0; k < n; k++) if (xml.charCodeAt(from + k) !== name.charCodeAt(k)) return false;
+  if (to - from < n || !xml.startsWith(name, from)) return false;
   for (let i = from + n; i < to; i++) if (!isSpace(xml.charCodeAt(i))) return false;
   return true;
 }
 
+/**
+ * The open elements, one entry per depth, reused by every document (readXml is synchronous and calls nothing
+ * that could read another): no object per element. Emptied when a document ends, so none keeps request text.
+ */
+const opens: Open[] = [];
+let deepest = 0;
+
 /** Read one document; returns the root element or throws XmlReadError. */
 export function readXml(xml: string, limits: ReadLimits): XmlNode {
+  try {
+    return read(xml, limits);
+  } finally {
+    for (let d = 0; d < deepest; d++) {
+      const o = opens[d];
+      o.node = undefined; o.qname = ''; o.first = undefined; o.more = undefined;
+    }
+    deepest = 0;
+  }
+}
+
+function read(xml: string, limits: ReadLimits): XmlNode {
   const len = xml.length;
-  const stack: Open[] = [];
+  let depth = 0;
+  const topOpen = (): Open | undefined => (depth > 0 ? opens[depth - 1] : undefined);
   let root: XmlNode | undefined;
   let elements = 0;
   let pos = 0;
@@ -207,7 +232,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
   // rest of the parent of a closed one (a password holding an unescaped "</password>" continues there).
   let secretsOpen = 0;
   let quietFrom = -1; // stack depth from which a closed secret's siblings are read; -1: none
-  const quiet = () => secretsOpen > 0 || (quietFrom !== -1 && stack.length >= quietFrom);
+  const quiet = () => secretsOpen > 0 || (quietFrom !== -1 && depth >= quietFrom);
   const say = (...names: string[]) => !quiet() && names.every((n) => NAME.test(n) && !isSecretElementName(n));
   // Phrases for a start tag's errors (built only when failing): names quoted only when the tag is not a secret
   // element's and not read in a quiet stretch; unnamed, "attribute" ends the phrase (the journal reads
@@ -221,7 +246,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     const lt = xml.indexOf('<', pos);
     const end = lt === -1 ? len : lt;
     if (end > pos) {
-      const top = stack[stack.length - 1];
+      const top = topOpen();
       if (top) {
         // White space between tags (most text of an envelope) is dropped without being sliced.
         if (!blank(xml, pos, end)) {
@@ -258,7 +283,7 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
         continue;
       }
       if (xml.startsWith('<![CDATA[', lt)) {
-        const top = stack[stack.length - 1];
+        const top = topOpen();
         if (!top) fail('CDATA outside the root element', lt);
         const close = xml.indexOf(']]>', lt + 9);
         if (close === -1) fail('unterminated CDATA section', lt);
@@ -272,18 +297,21 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     if (next === 47 /* / */) { // end tag
       const close = xml.indexOf('>', lt + 2);
       if (close === -1) fail('unterminated end tag', lt);
-      const top = stack[stack.length - 1];
-      // The usual end tag names its start tag exactly: compared in place, no slice.
-      if (!top || !namesEndTag(xml, lt + 2, close, top.qname)) {
+      const top = topOpen();
+      if (top === undefined) {
         const qname = xml.slice(lt + 2, close).trimEnd();
-        if (!top) fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
+        return fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
+      }
+      // The usual end tag names its start tag exactly: compared in place, no slice.
+      if (!namesEndTag(xml, lt + 2, close, top.qname)) {
+        const qname = xml.slice(lt + 2, close).trimEnd();
         if (top.qname !== qname) fail(say(qname, top.qname) ? `end tag </${qname}> does not match <${top.qname}>` : 'end tag does not match its start tag', lt);
       }
-      stack.pop();
+      depth--;
       if (top.secret) {
         secretsOpen--;
-        quietFrom = quietFrom === -1 ? stack.length : Math.min(quietFrom, stack.length);
-      } else if (stack.length < quietFrom) {
+        quietFrom = quietFrom === -1 ? depth : Math.min(quietFrom, depth);
+      } else if (depth < quietFrom) {
         quietFrom = -1;
       }
       finish(top);
@@ -296,15 +324,15 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
     for (let c = xml.charCodeAt(i); i < len && !isSpace(c) && c !== 62 /* > */ && c !== 47 /* / */; c = xml.charCodeAt(++i));
     const qname = xml.slice(lt + 1, i);
     if (!isName(qname)) fail('invalid element name', lt);
-    if (root && stack.length === 0) fail('more than one root element', lt);
-    if (stack.length + 1 > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`, lt);
+    if (root && depth === 0) fail('more than one root element', lt);
+    if (depth + 1 > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`, lt);
     if (++elements > limits.maxElements) fail(`more than ${limits.maxElements} elements`, lt);
     const colon = qname.indexOf(':');
     const node: XmlNode = {
       name: colon === -1 ? qname : qname.slice(colon + 1),
       prefix: colon === -1 ? '' : qname.slice(0, colon),
       attrs: NO_ATTRS, // replaced by a null-prototype object at the first attribute (__proto__ stays an attribute)
-      children: [],
+      children: NO_CHILDREN, // replaced at the first child
       text: '',
     };
     let selfClosing = false;
@@ -341,26 +369,34 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
       node.attrs[attr] = own(decodeReferences(raw, i + 1, xml));
       i = valueEnd + 1;
     }
-    const parent = stack[stack.length - 1];
-    if (parent) parent.node.children.push(node);
-    else root = node;
+    const parent = topOpen()?.node;
+    if (!parent) root = node;
+    else if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
     if (!selfClosing) {
-      stack.push({ node, qname, secret, first: undefined, more: undefined });
+      const open = opens[depth];
+      if (open === undefined) opens[depth] = { node, qname, secret, first: undefined, more: undefined };
+      else { open.node = node; open.qname = qname; open.secret = secret; }
+      depth++;
+      if (depth > deepest) deepest = depth;
       if (secret) secretsOpen++;
     } else if (secret) {
-      quietFrom = quietFrom === -1 ? stack.length : Math.min(quietFrom, stack.length);
+      quietFrom = quietFrom === -1 ? depth : Math.min(quietFrom, depth);
     }
     pos = i;
   }
-  if (stack.length > 0) {
-    const open = stack[stack.length - 1].qname;
+  if (depth > 0) {
+    const open = opens[depth - 1].qname;
     fail(say(open) ? `element <${open}> is not closed` : 'an element is not closed', len);
   }
   if (!root) throw new XmlReadError('no root element');
   return root;
 }
 
+/** The element's text, and its entry emptied for the next element at this depth. */
 function finish(open: Open): void {
-  if (open.more !== undefined) open.node.text = own(open.more.join(''));
-  else if (open.first !== undefined) open.node.text = own(open.first);
+  const node = open.node!;
+  if (open.more !== undefined) node.text = own(open.more.join(''));
+  else if (open.first !== undefined) node.text = own(open.first);
+  open.node = undefined; open.first = undefined; open.more = undefined;
 }

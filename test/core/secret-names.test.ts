@@ -21,6 +21,16 @@ describe('secret element names', () => {
     expect(isSecretElementName('serv:sessionTic\u212Aet')).toBe(true);
   });
 
+  it('match exactly when toLowerCase does, whatever the first character (the first-letter shortcut loses none)', () => {
+    const lower = new Set(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
+    for (const name of SECRET_ELEMENTS) {
+      for (let c = 0; c <= 0xffff; c++) {
+        const n = String.fromCharCode(c) + name.slice(1);
+        if (isSecretName(n) !== lower.has(n.toLowerCase())) throw new Error(`U+${c.toString(16)} + ${name.slice(1)}`);
+      }
+    }
+  });
+
   it('do not match other names, nor names one character longer or shorter', () => {
     for (const n of ['firstName', 'passwor', 'passwords', 'webExId', 'ticke', 'tickets', 'p\u0130assword', 'passwordHint', '']) {
       expect({ n, secret: isSecretName(n) }).toEqual({ n, secret: false });

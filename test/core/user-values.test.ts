@@ -1,5 +1,5 @@
 import { LEAVES, LISTS, SLOT_COUNT, defaultValues } from '../../mock-server/catalog';
-import { draftValues, packValues, slotValues, valueAt } from '../../mock-server/site/user-values';
+import { NEW_USER, draftValues, newUserDraft, packValues, packValuesOver, slotValues, valueAt } from '../../mock-server/site/user-values';
 import type { SlotValue } from '../../mock-server/site/user-record';
 import { DEMO, SLOT, createWebexMock } from '../../mock-server';
 
@@ -33,6 +33,49 @@ describe('user values layout (site/user-values.ts)', () => {
         }
       }
     }
+  });
+
+  it('packs a draft over its base (only changed slots encoded) exactly as a full pack, in or out of the domain', () => {
+    // Element by element (Object.is; lists and the overflow map structurally): toStrictEqual on ~7,000 pairs is slow.
+    const same = (a: unknown, b: unknown) => {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      if (x.length !== y.length) throw new Error(`lengths ${x.length} and ${y.length}`);
+      for (let i = 0; i < x.length; i++) {
+        if (typeof x[i] === 'object' && x[i] !== null) expect(x[i]).toStrictEqual(y[i]);
+        else if (!Object.is(x[i], y[i])) throw new Error(`element ${i}: ${String(x[i])} !== ${String(y[i])}`);
+      }
+    };
+    // Bases: a new user, a user with one value out of its domain (the overflow map), a fully written user.
+    const odd = defaultValues() as SlotValue[];
+    odd[slotted.find((l) => l.path === 'active')!.slot] = 'activated';
+    const full = defaultValues() as SlotValue[];
+    for (let slot = 0; slot < SLOT_COUNT; slot++) full[slot] = samples(slot)[0];
+    for (const base of [NEW_USER, packValues(odd), packValues(full)]) {
+      for (let slot = 0; slot < SLOT_COUNT; slot++) {
+        for (const value of samples(slot)) {
+          const draft = draftValues(base);
+          draft[slot] = value;
+          const over = packValuesOver(base, draft);
+          same(over, packValues(draft));
+        }
+      }
+    }
+    expect(newUserDraft()).toStrictEqual(defaultValues());
+    same(packValuesOver(NEW_USER, newUserDraft()), packValues(defaultValues() as SlotValue[]));
+  });
+
+  it('a pack over a base shares no list with the draft or the base', () => {
+    const list = LISTS.find((l) => l.path === 'tspAccount/tspAccount')!.slot;
+    const draft = newUserDraft();
+    const items = [{ accountIndex: 1, custom1: 'a' }];
+    draft[list] = items;
+    const first = packValuesOver(NEW_USER, draft);
+    expect(valueAt(first, list)).not.toBe(items);
+    const again = draftValues(first);
+    const second = packValuesOver(first, again);
+    expect(valueAt(second, list)).not.toBe(valueAt(first, list));
+    expect(valueAt(second, list)).toStrictEqual(valueAt(first, list));
   });
 
   it('keeps booleans and enums in bit fields: a user of defaults is well under half a slot array', () => {
