@@ -78,6 +78,30 @@ describe('user values layout (site/user-values.ts)', () => {
     expect(valueAt(second, list)).toStrictEqual(valueAt(first, list));
   });
 
+  it('stores only the references that hold a value, and reads each back in any mix of present and absent', () => {
+    const text = slotted.find((l) => l.path === 'firstName')!.slot;
+    const draft = defaultValues() as SlotValue[];
+    const plain = size(packValues(draft));
+    draft[text] = 'Ada';
+    expect(size(packValues(draft))).toBe(plain + 1);
+    draft[text] = undefined;
+    expect(size(packValues(draft))).toBe(plain);
+    // Random mixes (seeded): every slot reads back what the draft held, across all presence words.
+    let seed = 7;
+    const coin = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) & 1024) !== 0;
+    for (let round = 0; round < 200; round++) {
+      const mixed = defaultValues() as SlotValue[];
+      for (let slot = 0; slot < SLOT_COUNT; slot++) if (coin()) mixed[slot] = samples(slot)[0];
+      const packed = packValues(mixed);
+      const back = slotValues(packed);
+      const again = draftValues(packed);
+      for (let slot = 0; slot < SLOT_COUNT; slot++) {
+        if (Array.isArray(mixed[slot])) { expect(back[slot]).toStrictEqual(mixed[slot]); expect(again[slot]).toStrictEqual(mixed[slot]); }
+        else if (!Object.is(back[slot], mixed[slot]) || !Object.is(again[slot], mixed[slot])) throw new Error(`round ${round} slot ${slot}`);
+      }
+    }
+  });
+
   it('keeps booleans and enums in bit fields: a user of defaults is well under half a slot array', () => {
     const packed = packValues(defaultValues() as SlotValue[]);
     const refSlots = slotted.filter((l) => !['boolean', 'enum'].includes(l.def.type)).length + LISTS.filter((l) => l.slot >= 0).length;
