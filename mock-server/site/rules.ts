@@ -35,11 +35,21 @@ export function checkPassword(policy: PasswordPolicy, password: string, webExId:
   const fail = (detail: string) => new WebexError('passwordPolicy', { detail });
   if (password.length > 60) throw fail('at most 60 characters');
   if (password.length < policy.minLength) throw fail(`at least ${policy.minLength} characters`);
-  const count = (re: RegExp) => (password.match(re) ?? []).length;
-  if (count(/\d/g) < policy.minDigits) throw fail(`at least ${policy.minDigits} digit(s)`);
-  if (count(/[A-Za-z]/g) < policy.minLetters) throw fail(`at least ${policy.minLetters} letter(s)`);
-  if (count(/[^A-Za-z0-9]/g) < policy.minSpecial) throw fail(`at least ${policy.minSpecial} special character(s)`);
-  if (policy.mixedCase && !(/[a-z]/.test(password) && /[A-Z]/.test(password))) throw fail('both upper and lower case letters');
+  // One pass over the UTF-16 code units (what the regexes /\d/g, /[A-Za-z]/g and /[^A-Za-z0-9]/g count).
+  let digits = 0;
+  let lower = 0;
+  let upper = 0;
+  for (let i = 0; i < password.length; i++) {
+    const c = password.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+  }
+  const letters = lower + upper;
+  if (digits < policy.minDigits) throw fail(`at least ${policy.minDigits} digit(s)`);
+  if (letters < policy.minLetters) throw fail(`at least ${policy.minLetters} letter(s)`);
+  if (password.length - digits - letters < policy.minSpecial) throw fail(`at least ${policy.minSpecial} special character(s)`);
+  if (policy.mixedCase && !(lower > 0 && upper > 0)) throw fail('both upper and lower case letters');
   if (policy.noWebExId && webExId !== '' && password.toLowerCase().includes(webExId.toLowerCase())) throw fail('must not contain the WebEx ID');
 }
 

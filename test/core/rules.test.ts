@@ -1,5 +1,8 @@
 /** Site rules (issue #2 "Site rules", SPEC §3.18, §6): licences, atomicity, feature gates, personalUrl, quirks. */
 import { DEMO, SLOT, valueAt, draftValues, packValues, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
+import { checkPassword } from '../../mock-server/site/rules';
+import type { WebexError } from '../../mock-server/site/webex-error';
+import type { PasswordPolicy } from '../../mock-server/site/site-config';
 import { call, expectFailure, expectSuccess, parseAnswer, pick } from './support/client';
 import { ADMIN, elements, newUserBody, xmlRequest, type Security } from './support/xml';
 import { adminOf, mockWithSite } from './support/sites';
@@ -335,5 +338,42 @@ describe('replaceUsers (snapshot import, persistence load)', () => {
     site.replaceUsers(records);
     expect(site.userCount).toBe(200_000);
     expect(site.createUser(inputFromPaths({ webExId: 'after.load', email: 'after.load@demo.example.com' })).userId).toBe(970_200_000);
+  });
+});
+
+describe('password policy counting (site/rules.ts checkPassword)', () => {
+  // The rule as the regexes state it: the one-pass count must refuse exactly what they refuse, with the same detail.
+  const byRegex = (policy: PasswordPolicy, password: string): string | undefined => {
+    const count = (re: RegExp) => (password.match(re) ?? []).length;
+    if (password.length > 60) return 'at most 60 characters';
+    if (password.length < policy.minLength) return `at least ${policy.minLength} characters`;
+    if (count(/\d/g) < policy.minDigits) return `at least ${policy.minDigits} digit(s)`;
+    if (count(/[A-Za-z]/g) < policy.minLetters) return `at least ${policy.minLetters} letter(s)`;
+    if (count(/[^A-Za-z0-9]/g) < policy.minSpecial) return `at least ${policy.minSpecial} special character(s)`;
+    if (policy.mixedCase && !(/[a-z]/.test(password) && /[A-Z]/.test(password))) return 'both upper and lower case letters';
+    return undefined;
+  };
+  const detailOf = (policy: PasswordPolicy, password: string): string | undefined => {
+    try {
+      checkPassword(policy, password, '');
+      return undefined;
+    } catch (e) {
+      return String((e as WebexError).params.detail);
+    }
+  };
+
+  it('refuses what the regex statement of the rule refuses, for every policy and many passwords', () => {
+    const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '#', ' ', '_', '[', '`', '{', '@', '/', ':', 'é', 'Ω', '\u{1F600}', '٣'];
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const mismatches: string[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const policy: PasswordPolicy = { minLength: next(9), minDigits: next(3), minLetters: next(4), minSpecial: next(3), mixedCase: next(2) === 1, noWebExId: false };
+      const password = Array.from({ length: next(12) }, () => alphabet[next(alphabet.length)]).join('');
+      const want = byRegex(policy, password);
+      const got = detailOf(policy, password);
+      if (want !== got) mismatches.push(`${JSON.stringify(password)} ${JSON.stringify(policy)}: ${want} vs ${got}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
