@@ -18,7 +18,7 @@ import { NEW_USER, draftValues, newUserDraft, packValuesOver, valueAt, type User
 import { defaultDisplayName } from './display-name';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { WebexError, cantSetField } from './webex-error';
-import { flatString } from '../wire/flat-string';
+import { flatJoin, flatString } from '../wire/flat-string';
 
 export type WriteKind = 'create' | 'set';
 
@@ -479,7 +479,7 @@ export class Site {
       const flag = t && `supportedServices/${SUPPORTED_SERVICE_FLAG[t.serviceType]}`;
       if (flag && !written.has(flag)) values[slotOf(flag)] = true;
     }
-    values[SLOT.personalUrl] = flatString(this.newPersonalUrl(at));
+    values[SLOT.personalUrl] = this.newPersonalUrl(at);
     values[SLOT.pmrAccessCode] = this.random.digits(9);
     values[SLOT.pmrHostPin] = this.newPin(); // hostPIN cannot be sent on create (catalog access); SetUser may change it
   }
@@ -514,9 +514,12 @@ export class Site {
     if (dst === undefined || !types.includes(Number(dst))) values[SLOT.defaultSessionType] = types[0];
     const url = String(values[SLOT.personalUrl] ?? '');
     // Kept per user: flat copies, not the concatenation trees template literals build.
-    values[SLOT.pmrTitle] = flatString(`${values[SLOT.firstName] ?? ''} ${values[SLOT.lastName] ?? ''}'s Personal Room`.trim());
-    values[SLOT.pmrUrl] = flatString(`https://${this.config.host}/meet/${url}`);
-    values[SLOT.pmrSip] = flatString(`${url}@${this.config.host}`);
+    const first = String(values[SLOT.firstName] ?? '');
+    values[SLOT.pmrTitle] = first !== '' && first.trimStart() === first
+      ? flatJoin([first, ' ', String(values[SLOT.lastName] ?? ''), "'s Personal Room"])
+      : flatString(`${first} ${values[SLOT.lastName] ?? ''}'s Personal Room`.trim());
+    values[SLOT.pmrUrl] = flatJoin(['https://', this.config.host, '/meet/', url]);
+    values[SLOT.pmrSip] = flatJoin([url, '@', this.config.host]);
   }
 
   /** Host limit, then each session type's user limit; only ACTIVATED users hold licences. */
@@ -549,9 +552,10 @@ export class Site {
   /** `pr` + 13 digits, as real sites generate (an epoch-ms stamp: pr1454974599154), unique per site. */
   private newPersonalUrl(at: number): string {
     let stamp = Math.max(at, this.lastPersonalUrlStamp + 1);
-    while (this.byPersonalUrl.has(`pr${stamp}`)) stamp++;
+    let url = flatJoin(['pr', String(stamp)]);
+    while (this.byPersonalUrl.has(url)) url = flatJoin(['pr', String(++stamp)]);
     this.lastPersonalUrlStamp = stamp;
-    return `pr${stamp}`;
+    return url;
   }
 
   private newPin(): string {

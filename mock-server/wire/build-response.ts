@@ -31,7 +31,22 @@ export function successEnvelope(responseType: string, inner: string, opts: Succe
  * The SUCCESS envelope as the text before and after a non-empty inner content (a page joined as bytes);
  * `empty`: the whole envelope with an empty bodyContent as `before`, `after` empty.
  */
-export function successEnvelopeAround(responseType: string, opts: SuccessOptions = {}, empty = false): [string, string] {
+export function successEnvelopeAround(responseType: string, opts: SuccessOptions = {}, empty = false): readonly [string, string] {
+  // Most answers declare nothing extra: their envelope text is the same every time for a type and gsbStatus.
+  if (opts.bodyNamespaces !== undefined || opts.rootNamespaces !== undefined) return buildAround(responseType, opts, empty);
+  const key = `${responseType}|${opts.gsbStatus ?? 'PRIMARY'}|${empty ? 1 : 0}`;
+  let around = plainEnvelopes.get(key);
+  if (around === undefined) {
+    // Bounded: a type is a catalog response type, but the key holds whatever xsi:type the caller passed.
+    if (plainEnvelopes.size >= 256) plainEnvelopes.clear();
+    plainEnvelopes.set(key, around = buildAround(responseType, opts, empty));
+  }
+  return around;
+}
+
+const plainEnvelopes = new Map<string, readonly [string, string]>();
+
+function buildAround(responseType: string, opts: SuccessOptions, empty: boolean): readonly [string, string] {
   const ns = opts.bodyNamespaces ? declarations(opts.bodyNamespaces) : '';
   const open = `<serv:bodyContent xsi:type="${responseType}" xmlns:xsi="${NS.xsi}"${ns}`;
   const root = opts.rootNamespaces ? `<serv:message${declarations(opts.rootNamespaces)}>` : ROOT_OPEN;

@@ -8,3 +8,15 @@ const VIEW_MIN_LENGTH = 13;
 export function flatString(text: string): string {
   return text.length < VIEW_MIN_LENGTH ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
+
+/**
+ * `parts` concatenated as one flat string, for text that will be kept: Array.prototype.join copies the parts into
+ * one sequential string (a template literal builds a tree of cons nodes; flatString pays a Buffer round trip,
+ * ~3× the cost). A join of fewer than two non-empty parts returns that part itself, which may be a view.
+ */
+export function flatJoin(parts: readonly string[]): string {
+  let nonEmpty = 0;
+  for (const p of parts) if (p !== '') nonEmpty++;
+  const joined = parts.join('');
+  return nonEmpty >= 2 ? joined : flatString(joined);
+}

@@ -1,0 +1,44 @@
+/**
+ * Strings the emulator keeps per user must be flat copies, not views onto a request body or trees of cons nodes
+ * (wire/flat-string.ts). V8's string representation is visible only to its natives, so a child node with
+ * --allow-natives-syntax prints it (%DebugPrint) for the functions' own compiled source.
+ */
+import { execFileSync } from 'node:child_process';
+import { flatJoin, flatString } from '../../mock-server/wire/flat-string';
+
+/** The V8 string type of each expression's value, as %DebugPrint names it (SLICED_…, CONS_…, ONE_BYTE_STRING_TYPE). */
+function representations(expressions: string[]): string[] {
+  const source = [
+    'const VIEW_MIN_LENGTH = 13;',
+    flatString.toString(),
+    flatJoin.toString(),
+    "const body = 'x'.repeat(400) + 'ada.lovelace@example.com' + 'y'.repeat(400);",
+    "const view = body.slice(400, 424);",
+    ...expressions.map((e) => `console.log('@@'); %DebugPrint(${e});`),
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '-e', source], { encoding: 'utf8' });
+  return out.split('@@').slice(1).map((chunk) => /- type: (\w+)/.exec(chunk)?.[1] ?? 'unknown');
+}
+
+describe('flat strings (wire/flat-string.ts)', () => {
+  it('join and copy to the same text', () => {
+    expect(flatJoin(['https://', 'acme.webex.com', '/meet/', 'pr1764000000000'])).toBe('https://acme.webex.com/meet/pr1764000000000');
+    expect(flatJoin(['', 'only-one-part-here', ''])).toBe('only-one-part-here');
+    expect(flatJoin([])).toBe('');
+    expect(flatString('a view onto a longer body'.slice(2, 20))).toBe('view onto a longer');
+  });
+
+  it('give sequential strings, never a view onto a body or a tree of cons nodes', () => {
+    const [view, template, copied, joined, onePart] = representations([
+      'view',
+      '`https://${view}/meet/pr1764000000000`',
+      'flatString(view)',
+      "flatJoin(['https://', view, '/meet/', 'pr1764000000000'])",
+      "flatJoin(['', view, ''])",
+    ]);
+    // The probe itself: V8 does make views and cons strings here, so the checks below can fail.
+    expect(view).toMatch(/^SLICED_/);
+    expect(template).toMatch(/^CONS_/);
+    for (const kind of [copied, joined, onePart]) expect(kind).toMatch(/^(ONE_BYTE_|)STRING_TYPE$|^ONE_BYTE_STRING_TYPE$/);
+  });
+});
