@@ -5,8 +5,17 @@
  */
 const VIEW_MIN_LENGTH = 13;
 
+/**
+ * The round trip goes through one scratch buffer (every value a request carries fits it): no Buffer object per
+ * copy. UTF-8 both ways, as before, so the text is the same; longer texts get a buffer of their own.
+ */
+const SCRATCH = Buffer.allocUnsafeSlow(16 * 1024);
+const SCRATCH_MAX_CHARS = SCRATCH.length / 3; // a UTF-16 code unit is at most 3 UTF-8 bytes
+
 export function flatString(text: string): string {
-  return text.length < VIEW_MIN_LENGTH ? text : Buffer.from(text, 'utf8').toString('utf8');
+  if (text.length < VIEW_MIN_LENGTH) return text;
+  if (text.length > SCRATCH_MAX_CHARS) return Buffer.from(text, 'utf8').toString('utf8');
+  return SCRATCH.toString('utf8', 0, SCRATCH.write(text, 0, 'utf8'));
 }
 
 /**

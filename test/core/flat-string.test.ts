@@ -10,6 +10,8 @@ import { flatJoin, flatString } from '../../mock-server/wire/flat-string';
 function representations(expressions: string[]): string[] {
   const source = [
     'const VIEW_MIN_LENGTH = 13;',
+    'const SCRATCH = Buffer.allocUnsafeSlow(16 * 1024);',
+    'const SCRATCH_MAX_CHARS = SCRATCH.length / 3;',
     flatString.toString(),
     flatJoin.toString(),
     "const body = 'x'.repeat(400) + 'ada.lovelace@example.com' + 'y'.repeat(400);",
@@ -26,6 +28,12 @@ describe('flat strings (wire/flat-string.ts)', () => {
     expect(flatJoin(['', 'only-one-part-here', ''])).toBe('only-one-part-here');
     expect(flatJoin([])).toBe('');
     expect(flatString('a view onto a longer body'.slice(2, 20))).toBe('view onto a longer');
+    // Through the scratch buffer and past it (its own buffer), with characters of 1 to 4 UTF-8 bytes.
+    for (const n of [13, 100, 5461, 5462, 20000]) {
+      const text = 'aé€😀'.repeat(n).slice(0, n);
+      expect(flatString(`<${text}>`.slice(1, -1))).toBe(text);
+    }
+    expect(flatString('x'.repeat(40))).toBe('x'.repeat(40));
   });
 
   it('give sequential strings, never a view onto a body or a tree of cons nodes', () => {
