@@ -5,6 +5,9 @@
  *   node dist/bench/server.js express                      Express with the emulator's raw-body route, fixed GetUser answer
  *   node dist/bench/server.js engine --users N [--no-journal]  the same engine behind plain node:http, no Express
  *     (what the XML door would cost without the framework; measured to show where the time goes)
+ *   node dist/bench/server.js door <fixed|parse|decode|full> --users N [--no-journal]  the emulator's own XML door
+ *     (xmlServiceHandler) in front of a stand-in engine that goes only so far: answer fixed CreateUser SUCCESS
+ *     bytes; parse the envelope first; parse and decode the user; or the whole engine (bench/door-layers.ts)
  * Prints `READY <port>` once listening; with --rss, prints `MEM <rss> <heapUsedAfterGc>` every second.
  */
 import http from 'node:http';
@@ -12,7 +15,11 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createWebexMock, type WebexMock } from '../mock-server';
-import { addBenchSite, getUserXml } from './fixtures';
+import type { Engine } from '../mock-server/engine';
+import { xmlServiceHandler } from '../mock-server/http/xml-service';
+import { parseEnvelope, isEnvelopeError } from '../mock-server/wire/parse-envelope';
+import { decodeUser } from '../mock-server/operations/codec/decode-user';
+import { addBenchSite, connectorUserValues, createUserXml, getUserXml } from './fixtures';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -58,6 +65,26 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     journalKind = mock.control.journal ? 'journal on' : 'journal off';
+  } else if (positionals[0] === 'door') {
+    const mock = benchMock(users, !values['no-journal']);
+    const layer = positionals[1] ?? 'full';
+    if (!['fixed', 'parse', 'decode', 'full'].includes(layer)) throw new Error(`door layer ${layer}: fixed, parse, decode or full`);
+    // The fixed answer is a real CreateUser SUCCESS, so every layer sends the same bytes.
+    const fixed = await mock.engine.handle({ body: createUserXml(connectorUserValues(0, `door${Date.now()}`)) });
+    const stand = {
+      respond(request: { body: Buffer | string }) {
+        if (layer === 'full') return mock.engine.respond(request);
+        if (layer !== 'fixed') {
+          const envelope = parseEnvelope(request.body);
+          if (isEnvelopeError(envelope)) throw new Error(envelope.detail);
+          if (layer === 'decode') decodeUser(envelope.body);
+        }
+        return fixed;
+      },
+    } as unknown as Engine;
+    server = http.createServer(xmlServiceHandler(stand));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    journalKind = `door: ${layer}`;
   } else {
     const mock = benchMock(users, !values['no-journal']);
     const journal = mock.control.journal;
