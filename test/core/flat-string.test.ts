@@ -16,10 +16,15 @@ function representations(expressions: string[]): string[] {
     flatJoin.toString(),
     "const body = 'x'.repeat(400) + 'ada.lovelace@example.com' + 'y'.repeat(400);",
     "const view = body.slice(400, 424);",
-    ...expressions.map((e) => `console.log('@@'); %DebugPrint(${e});`),
+    // Markers through %DebugPrint too: console.log and V8's own stream are buffered apart and may interleave.
+    ...expressions.map((e) => `%DebugPrint('@@mark'); %DebugPrint(${e});`),
   ].join('\n');
   const out = execFileSync(process.execPath, ['--allow-natives-syntax', '-e', source], { encoding: 'utf8' });
-  return out.split('@@').slice(1).map((chunk) => /- type: (\w+)/.exec(chunk)?.[1] ?? 'unknown');
+  // Each print starts "DebugPrint: <address>: [String]...", then its "- type:" line; a marker's print comes first.
+  const prints = out.split('DebugPrint:').slice(1);
+  const kinds: string[] = [];
+  prints.forEach((p, i) => { if (p.split('\n')[0].includes('@@mark')) kinds.push(/- type: (\w+)/.exec(prints[i + 1] ?? '')?.[1] ?? 'unknown'); });
+  return kinds;
 }
 
 describe('flat strings (wire/flat-string.ts)', () => {
