@@ -194,10 +194,11 @@ export class Site {
     values[SLOT.userId] = userId;
     values[SLOT.registrationDate] = registrationDate(at);
     values[SLOT.password] = undefined;
+    const packed = packValuesOver(NEW_USER, values);
     // One literal with every field it will have: fields added later would cost the record a second object.
     const rec: UserRecord = hashed
-      ? { userId, values: packValuesOver(NEW_USER, values), registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }
-      : { userId, values: packValuesOver(NEW_USER, values), registeredAt: at, modifiedAt: at };
+      ? { userId, values: packed, registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }
+      : { userId, values: packed, registeredAt: at, modifiedAt: at };
     if (controlHub) rec.unverified = true;
     // Commit.
     this.nextUserId++;
@@ -552,8 +553,8 @@ export class Site {
   /** `pr` + 13 digits, as real sites generate (an epoch-ms stamp: pr1454974599154), unique per site. */
   private newPersonalUrl(at: number): string {
     let stamp = Math.max(at, this.lastPersonalUrlStamp + 1);
-    let url = flatJoin(['pr', String(stamp)]);
-    while (this.byPersonalUrl.has(url)) url = flatJoin(['pr', String(++stamp)]);
+    let url: string;
+    while (this.byPersonalUrl.has(url = flatJoin(['pr', String(stamp)]))) stamp++;
     this.lastPersonalUrlStamp = stamp;
     return url;
   }
