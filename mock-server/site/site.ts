@@ -19,6 +19,7 @@ import { defaultDisplayName } from './display-name';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { WebexError, cantSetField } from './webex-error';
 import { flatJoin, flatString } from '../wire/flat-string';
+import { WrittenSlots } from './written-slots';
 
 export type WriteKind = 'create' | 'set';
 
@@ -53,7 +54,9 @@ export interface UpdateOptions {
   byNonAdmin?: boolean;
 }
 
-const ROLE_PATHS = ['privilege/siteAdmin', 'privilege/roSiteAdmin', 'privilege/labAdmin', 'privilege/attendeeOnly'];
+const ROLE_SLOTS = ['privilege/siteAdmin', 'privilege/roSiteAdmin', 'privilege/labAdmin', 'privilege/attendeeOnly'].map(slotOf);
+/** The supportedServices flag slot of each service type's center. */
+const SUPPORTED_SERVICE_SLOT = Object.fromEntries(Object.entries(SUPPORTED_SERVICE_FLAG).map(([type, flag]) => [type, slotOf(`supportedServices/${flag}`)])) as Record<keyof typeof SUPPORTED_SERVICE_FLAG, number>;
 /**
  * Fields a Control Hub managed site keeps from Control Hub (user-service overview: "cannot update user's Webex ID,
  * password, email, name, or telephone number"). API 41.11.0 changed password (ignored) and email (may change):
@@ -77,6 +80,11 @@ export class Site {
   private readonly sessionTypeUsage = new Map<number, number>();
   private nextUserId: number;
   private lastPersonalUrlStamp = 0;
+  /**
+   * The largest N of a personal URL `prN` the site holds (generated or set): a generated `pr<stamp>` above it
+   * cannot be taken, so most creates skip a cold lookup in a map of every user (~1 µs: bench/FIXES.md).
+   */
+  private highestPrNumber = -Infinity;
   readonly random: SeededRandom;
   readonly tickets: TicketStore;
   /** OAuth access tokens of the mock (set by the registry); undefined: only the config's static tokens work. */
@@ -235,7 +243,7 @@ export class Site {
 
     const oldEmail = String(valueAt(rec.values, SLOT.email) ?? '');
     const newEmail = String(values[SLOT.email] ?? '');
-    const emailChanged = written.has('email') && newEmail.toLowerCase() !== oldEmail.toLowerCase();
+    const emailChanged = written.has(SLOT.email) && newEmail.toLowerCase() !== oldEmail.toLowerCase();
     if (flags.controlHubManaged) {
       // The webExId is the email identity: it follows an email change, and newWebExId cannot set anything else.
       if (requested !== undefined && requested.trim().toLowerCase() !== newEmail.toLowerCase()) throw new WebexError('managedByControlHub', { field: 'webExId' });
@@ -255,7 +263,7 @@ export class Site {
     const emailOwner = this.findByEmail(email);
     if (emailOwner && emailOwner !== rec) throw new WebexError('duplicateEmail');
     if (flags.sparkMeet && String(values[SLOT.webExId]).toLowerCase() !== email.toLowerCase()) throw new WebexError('profileSetupError');
-    if (written.has('personalUrl')) {
+    if (written.has(SLOT.personalUrl)) {
       const url = String(values[SLOT.personalUrl]);
       const owner = this.byPersonalUrl.get(url.toLowerCase());
       if (owner && owner !== rec) throw new WebexError('personalUrlTaken');
@@ -273,7 +281,7 @@ export class Site {
     this.reindex(rec, values);
     rec.modifiedAt = this.now();
     if (pendingEmail !== undefined) rec.pendingEmail = pendingEmail;
-    else if (written.has('email')) delete rec.pendingEmail;
+    else if (written.has(SLOT.email)) delete rec.pendingEmail;
     const renamed = targetId !== undefined && targetId.toLowerCase() !== oldId.toLowerCase();
     this.onChange?.(this, { kind: renamed ? 'renamed' : 'updated', user: rec, previousWebExId: renamed ? oldId : undefined });
     return rec;
@@ -332,7 +340,7 @@ export class Site {
 
   /** Replace every user (snapshot import, persistence load); counters rebuilt from the records. */
   replaceUsers(records: UserRecord[]): void {
-    this.byWebExId.clear(); this.byEmail.clear(); this.byPersonalUrl.clear();
+    this.byWebExId.clear(); this.byEmail.clear(); this.byPersonalUrl.clear(); this.highestPrNumber = -Infinity;
     this.ordered.length = 0; this.activeHosts = 0; this.sessionTypeUsage.clear();
     const sorted = [...records].sort((a, b) => a.userId - b.userId);
     for (const r of sorted) {
@@ -346,22 +354,22 @@ export class Site {
 
   // ---- rules ----------------------------------------------------------------------------------
 
-  /** Validate and write every input value into `values`; returns the set of paths written. */
-  private applyInput(values: SlotValue[], input: UserInput, kind: WriteKind, existing: UserRecord | undefined): Set<string> {
-    const written = new Set<string>();
+  /** Validate and write every input value into `values`; returns the slots written. */
+  private applyInput(values: SlotValue[], input: UserInput, kind: WriteKind, existing: UserRecord | undefined): WrittenSlots {
+    const written = new WrittenSlots();
     for (const [path, raw] of input.scalars) {
       const leaf = leafByPath.get(path);
       if (!leaf || leaf.slot < 0) continue;
       const value = this.checkLeaf(leaf.def, raw, kind);
       if (value === undefined) continue;
       values[leaf.slot] = value;
-      written.add(path);
+      written.add(leaf.slot);
     }
     for (const [path, items] of input.lists) {
       const list = listByPath.get(path);
       if (!list || list.slot < 0) continue;
       values[list.slot] = this.checkList(list, items, kind, existing ? (valueAt(existing.values, list.slot) as ListItem[] | undefined) : undefined);
-      written.add(path);
+      written.add(list.slot);
     }
     return written;
   }
@@ -420,9 +428,9 @@ export class Site {
   }
 
   /** Spark Meet sites do not let the XML API assign roles (E030103). */
-  private checkRoles(values: SlotValue[], written: Set<string>): void {
+  private checkRoles(values: SlotValue[], written: WrittenSlots): void {
     if (!this.config.flags.sparkMeet) return;
-    for (const path of ROLE_PATHS) if (written.has(path) && values[slotOf(path)] === true) throw new WebexError('roleNotSupported');
+    for (const slot of ROLE_SLOTS) if (written.has(slot) && values[slot] === true) throw new WebexError('roleNotSupported');
   }
 
   /** Control Hub managed sites keep names and phones from Control Hub: SetUser may not change them. */
@@ -472,13 +480,13 @@ export class Site {
     input.lists.set(path, [...kept, ...applied]);
   }
 
-  private deriveOnCreate(values: SlotValue[], written: Set<string>, at: number): void {
-    if (values[SLOT.timeZoneID] === -1 && !written.has('timeZone')) values[SLOT.timeZoneID] = this.config.timeZoneId;
+  private deriveOnCreate(values: SlotValue[], written: WrittenSlots, at: number): void {
+    if (values[SLOT.timeZoneID] === -1 && !written.has(SLOT.timeZone)) values[SLOT.timeZoneID] = this.config.timeZoneId;
     // supportedServices follow the assigned session types unless the request set them.
     for (const id of draftMeetingTypes(values)) {
       const t = this.sessionType(id);
-      const flag = t && `supportedServices/${SUPPORTED_SERVICE_FLAG[t.serviceType]}`;
-      if (flag && !written.has(flag)) values[slotOf(flag)] = true;
+      const flag = t && SUPPORTED_SERVICE_SLOT[t.serviceType];
+      if (flag !== undefined && !written.has(flag)) values[flag] = true;
     }
     values[SLOT.personalUrl] = this.newPersonalUrl(at);
     values[SLOT.pmrAccessCode] = this.random.digits(9);
@@ -486,30 +494,30 @@ export class Site {
   }
 
   /** Values kept in step with others (SPEC §3, §6): time zone names, language id, PMR fields, phones, displayName. */
-  private derive(values: SlotValue[], written: Set<string>, before?: UserValues): void {
+  private derive(values: SlotValue[], written: WrittenSlots, before?: UserValues): void {
     // API 40.11.0: an unset displayName is built from the names; one that was only ever the default follows them.
     const beforeName = before === undefined ? undefined : valueAt(before, SLOT.displayName);
     const wasDefault = before === undefined || beforeName === undefined
       || beforeName === defaultDisplayName(valueAt(before, SLOT.firstName), valueAt(before, SLOT.lastName));
-    if (written.has('displayName') ? values[SLOT.displayName] === '' : wasDefault) {
+    if (written.has(SLOT.displayName) ? values[SLOT.displayName] === '' : wasDefault) {
       const name = defaultDisplayName(values[SLOT.firstName], values[SLOT.lastName]);
       values[SLOT.displayName] = name === '' ? undefined : flatString(name);
     }
-    if (written.has('timeZone') && !written.has('timeZoneID')) values[SLOT.timeZoneID] = TIME_ZONES.indexOf(String(values[SLOT.timeZone]));
+    if (written.has(SLOT.timeZone) && !written.has(SLOT.timeZoneID)) values[SLOT.timeZoneID] = TIME_ZONES.indexOf(String(values[SLOT.timeZone]));
     const tz = Number(values[SLOT.timeZoneID]);
     const tzId = tz >= 0 ? tz : this.config.timeZoneId;
     values[SLOT.timeZone] = TIME_ZONES[tzId];
     values[SLOT.timeZoneWithDST] = zoneLabel(tzId);
-    if (written.has('languageID') && !written.has('language')) values[SLOT.language] = LANGUAGES[Number(values[SLOT.languageID]) - 1];
+    if (written.has(SLOT.languageID) && !written.has(SLOT.language)) values[SLOT.language] = LANGUAGES[Number(values[SLOT.languageID]) - 1];
     else values[SLOT.languageID] = LANGUAGES.indexOf(String(values[SLOT.language])) + 1;
     // Okta: setting the mobile phone also sets the primary phone.
-    if (written.has('phones/mobilePhone') && !written.has('phones/phone')) values[SLOT.phone] = values[SLOT.mobilePhone];
-    if (values[SLOT.hdVideo] === true && values[SLOT.hqVideo] !== true && (written.has('privilege/HDvideo') || written.has('privilege/HQvideo'))) {
+    if (written.has(SLOT.mobilePhone) && !written.has(SLOT.phone)) values[SLOT.phone] = values[SLOT.mobilePhone];
+    if (values[SLOT.hdVideo] === true && values[SLOT.hqVideo] !== true && (written.has(SLOT.hdVideo) || written.has(SLOT.hqVideo))) {
       throw cantSetField('HDvideo', 'HD video needs HQvideo');
     }
     const types = draftMeetingTypes(values);
     const dst = values[SLOT.defaultSessionType];
-    if (written.has('sessionOptions/defaultSessionType') && !types.includes(Number(dst))) {
+    if (written.has(SLOT.defaultSessionType) && !types.includes(Number(dst))) {
       throw cantSetField('defaultSessionType', `session type ${dst} is not one of the user's meetingTypes`);
     }
     if (dst === undefined || !types.includes(Number(dst))) values[SLOT.defaultSessionType] = types[0];
@@ -554,9 +562,9 @@ export class Site {
   private newPersonalUrl(at: number): string {
     let stamp = Math.max(at, this.lastPersonalUrlStamp + 1);
     let url: string;
-    while (this.byPersonalUrl.has(url = flatJoin(['pr', String(stamp)]))) stamp++;
+    while (stamp <= this.highestPrNumber && this.byPersonalUrl.has(`pr${stamp}`)) stamp++;
     this.lastPersonalUrlStamp = stamp;
-    return url;
+    return flatJoin(['pr', String(stamp)]);
   }
 
   private newPin(): string {
@@ -572,7 +580,7 @@ export class Site {
     const email = valueAt(v, SLOT.email);
     if (email) this.byEmail.set(String(email).toLowerCase(), rec);
     const url = valueAt(v, SLOT.personalUrl);
-    if (url) this.byPersonalUrl.set(String(url).toLowerCase(), rec);
+    if (url) this.holdPersonalUrl(String(url).toLowerCase(), rec);
     this.hold(v);
   }
 
@@ -593,8 +601,26 @@ export class Site {
     moveKey(this.byWebExId, rec, String(valueAt(old, SLOT.webExId)), String(valueAt(values, SLOT.webExId)));
     moveKey(this.byEmail, rec, key(old, SLOT.email), key(values, SLOT.email));
     moveKey(this.byPersonalUrl, rec, key(old, SLOT.personalUrl), key(values, SLOT.personalUrl));
+    const url = key(values, SLOT.personalUrl);
+    if (url !== undefined) this.notePrNumber(url.toLowerCase());
     rec.values = values;
     this.hold(values);
+  }
+
+  private holdPersonalUrl(key: string, rec: UserRecord): void {
+    this.byPersonalUrl.set(key, rec);
+    this.notePrNumber(key);
+  }
+
+  /** Keep highestPrNumber: `pr` and digits only; past 15 digits a Number is inexact, so every stamp is looked up. */
+  private notePrNumber(key: string): void {
+    if (key.length < 3 || key.charCodeAt(0) !== 112 /* p */ || key.charCodeAt(1) !== 114 /* r */) return;
+    for (let i = 2; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c < 48 || c > 57) return;
+    }
+    const n = key.length - 2 > 15 ? Infinity : Number(key.slice(2));
+    if (n > this.highestPrNumber) this.highestPrNumber = n;
   }
 
   /** The host and session-type licences a user's values hold. */

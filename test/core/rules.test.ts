@@ -1,5 +1,5 @@
 /** Site rules (issue #2 "Site rules", SPEC §3.18, §6): licences, atomicity, feature gates, personalUrl, quirks. */
-import { DEMO, SLOT, valueAt, draftValues, packValues, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
+import { DEMO, SLOT, Site, siteConfig, valueAt, draftValues, packValues, createWebexMock, inputFromPaths, knownSessionType, readPath } from '../../mock-server';
 import { checkPassword } from '../../mock-server/site/rules';
 import type { WebexError } from '../../mock-server/site/webex-error';
 import type { PasswordPolicy } from '../../mock-server/site/site-config';
@@ -155,6 +155,30 @@ describe('personalUrl', () => {
     expectSuccess(await call(mock, 'SetUser', elements({ webExId: other.webExId, personalUrl: 'taken-room' })));
     expectFailure(await set('TAKEN-room'), '030074', 'personalUrl is already used by another user');
     expect((await getUser(mock, u.webExId))['use:personalUrl']).toBe('a'.repeat(64));
+  });
+
+  it('a generated pr + stamp never takes one another user holds, in any case, set by SetUser or imported', () => {
+    const T = Date.UTC(2026, 0, 1);
+    const site = new Site(siteConfig({ name: 'stamps', hostLimit: null }), () => T);
+    const create = (id: string) => site.createUser(inputFromPaths({ webExId: id, email: `${id}@stamps.example.com` }));
+    const urlOf = (id: string) => readPath(site.findUser(id)!, 'personalUrl');
+    create('u1');
+    expect(urlOf('u1')).toBe(`pr${T}`);
+    site.updateUser('u1', inputFromPaths({ personalUrl: `pr${T + 1}` })); // the next stamp, taken by hand
+    create('u2');
+    expect(urlOf('u2')).toBe(`pr${T + 2}`);
+    site.updateUser('u1', inputFromPaths({ personalUrl: `PR${T + 3}` })); // keys ignore case
+    create('u3');
+    expect(urlOf('u3')).toBe(`pr${T + 4}`);
+    // A site loaded from records (persistence, snapshot import) starts its stamps again and knows which are held:
+    // T and T + 1 were given up by u1, T + 2 to T + 4 are held.
+    const loaded = new Site(siteConfig({ name: 'stamps', hostLimit: null }), () => T);
+    loaded.replaceUsers([...site.users()]);
+    const urls = ['u4', 'u5', 'u6'].map((id) => {
+      loaded.createUser(inputFromPaths({ webExId: id, email: `${id}@stamps.example.com` }));
+      return readPath(loaded.findUser(id)!, 'personalUrl');
+    });
+    expect(urls).toEqual([`pr${T}`, `pr${T + 1}`, `pr${T + 5}`]);
   });
 });
 
