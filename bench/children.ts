@@ -15,8 +15,9 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-export function startServer(args: string[], nodeArgs: string[] = []): Promise<ServerChild> {
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(DIST, 'bench', 'server.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `dist`: the built tree whose bench server runs (another build's, for `npm run bench:ab`). */
+export function startServer(args: string[], nodeArgs: string[] = [], dist = DIST): Promise<ServerChild> {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(dist, 'bench', 'server.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

@@ -23,3 +23,10 @@ export function median(xs: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Per-round ratios a[i] / b[i] of two sides measured in the same rounds: their median and range. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): { median: number; min: number; max: number } {
+  if (a.length !== b.length || a.length === 0) throw new Error('paired ratios need the same number of rounds on both sides, at least one');
+  const r = a.map((x, i) => x / b[i]);
+  return { median: median(r), min: Math.min(...r), max: Math.max(...r) };
+}
