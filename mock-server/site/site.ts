@@ -14,7 +14,7 @@ import type { AccessTokenLookup } from './auth';
 import { checkPassword, checkPin, hashPassword } from './rules';
 import { checkValue, checkWebExId } from './check-value';
 import { SLOT, formatWebexDate, isActive, meetingTypesOf, type ListItem, type SlotValue, type UserRecord } from './user-record';
-import { NEW_USER, draftValues, newUserDraft, packValuesOver, valueAt, type UserValues } from './user-values';
+import { draftValues, newUserDraft, packNewUser, packValuesOver, valueAt, type UserValues } from './user-values';
 import { defaultDisplayName } from './display-name';
 import type { InputValue, ListInputItem, UserInput } from './user-input';
 import { WebexError, cantSetField } from './webex-error';
@@ -202,7 +202,7 @@ export class Site {
     values[SLOT.userId] = userId;
     values[SLOT.registrationDate] = registrationDate(at);
     values[SLOT.password] = undefined;
-    const packed = packValuesOver(NEW_USER, values);
+    const packed = packNewUser(values);
     // One literal with every field it will have: fields added later would cost the record a second object.
     const rec: UserRecord = hashed
       ? { userId, values: packed, registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }

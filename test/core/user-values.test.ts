@@ -1,5 +1,5 @@
 import { LEAVES, LISTS, SLOT_COUNT, defaultValues } from '../../mock-server/catalog';
-import { NEW_USER, draftValues, newUserDraft, packValues, packValuesOver, slotValues, valueAt } from '../../mock-server/site/user-values';
+import { NEW_USER, draftValues, newUserDraft, packNewUser, packValues, packValuesOver, slotValues, valueAt } from '../../mock-server/site/user-values';
 import type { SlotValue } from '../../mock-server/site/user-record';
 import { DEMO, SLOT, createWebexMock } from '../../mock-server';
 
@@ -58,8 +58,20 @@ describe('user values layout (site/user-values.ts)', () => {
           draft[slot] = value;
           const over = packValuesOver(base, draft);
           same(over, packValues(draft));
+          // A new user's pack skips the slots left at their defaults: the same array as the full pack.
+          if (base === NEW_USER) {
+            const fresh = newUserDraft();
+            fresh[slot] = value;
+            same(packNewUser(fresh), packValues(fresh));
+          }
         }
       }
+    }
+    // Several slots set at once, from samples (a request sets ~10 fields).
+    for (let round = 0; round < 200; round++) {
+      const fresh = newUserDraft();
+      for (let slot = round % 7; slot < SLOT_COUNT; slot += 3 + (round % 5)) fresh[slot] = samples(slot)[round % samples(slot).length];
+      same(packNewUser(fresh), packValues(fresh));
     }
     expect(newUserDraft()).toStrictEqual(defaultValues());
     same(packValuesOver(NEW_USER, newUserDraft()), packValues(defaultValues() as SlotValue[]));
