@@ -4,6 +4,7 @@
  * or the operation cannot be read. Hostile input (DOCTYPE/entities, deep nesting, invalid UTF-8) is refused
  * before the parser builds anything.
  */
+import { isAscii } from 'node:buffer';
 import { NS } from './namespaces';
 import { child, type XmlNode } from './xml-node';
 import { XmlReadError, readXml } from './xml-reader';
@@ -36,11 +37,16 @@ export const PARSE_LIMITS = { maxDepth: 64, maxElements: 200_000 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode bytes by the XML declaration: UTF-8 (strict) or ISO-8859-1, both seen in real clients. */
+const LATIN1_DECLARED = /encoding\s*=\s*["'](iso-8859-1|latin1|windows-1252)["']/i;
+
+/**
+ * Decode bytes by the XML declaration: UTF-8 (strict) or ISO-8859-1, both seen in real clients. Bytes that are all
+ * ASCII read the same either way and are copied as they are (the UTF-8 decoder costs ~2× that).
+ */
 export function decodeBody(raw: Buffer | string): string | EnvelopeError {
   if (typeof raw === 'string') return raw;
-  const head = raw.subarray(0, 100).toString('latin1');
-  if (/encoding\s*=\s*["'](iso-8859-1|latin1|windows-1252)["']/i.test(head)) return raw.toString('latin1');
+  const head = raw.toString('latin1', 0, 100);
+  if (LATIN1_DECLARED.test(head) || isAscii(raw)) return raw.toString('latin1');
   try {
     return utf8.decode(raw);
   } catch {
