@@ -6,7 +6,10 @@
 import { createWebexMock, type Engine } from '../mock-server';
 import { inputFromPaths } from '../mock-server/site/user-input';
 import { addBenchSite, connectorUserValues, createUserXml, credentialsFor, fullUserValues, lstsummaryXml, numberedBodies } from './fixtures';
-import { median } from './timing';
+import { median, pairedRatio } from './timing';
+
+/** Rounds of one batch per site; the first warms the JIT. Each round's two batches are adjacent in time. */
+const ROUNDS = 31;
 
 async function batch(engine: Engine, bodies: () => string, n: number): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const create = Object.fromEntries(sites.map((s) => [s, numberedBodies((n) => createUserXml(connectorUserValues(n, 'scale'), credentialsFor(s)), 1)]));
   const list: Record<string, number[]> = { small: [], large: [] };
   const creates: Record<string, number[]> = { small: [], large: [] };
-  for (let round = 0; round < 15; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     for (const s of round % 2 ? [...sites].reverse() : sites) {
       list[s].push(await batch(mock.engine, () => page[s], 30));
       creates[s].push(await batch(mock.engine, create[s], 300));
@@ -46,8 +49,12 @@ async function main(): Promise<void> {
   const drop = (xs: number[]) => xs.slice(1); // the first round warms the JIT
   process.stdout.write(`${JSON.stringify({
     small, large, seedMs, rssAtLarge,
+    rounds: ROUNDS - 1,
     atSmall: { listUs: median(drop(list.small)), createUs: median(drop(creates.small)) },
     atLarge: { listUs: median(drop(list.large)), createUs: median(drop(creates.large)) },
+    // Large over small round by round: drift over the run (a neighbour's load, the heap growing) falls on both.
+    listRatio: pairedRatio(drop(list.large), drop(list.small)),
+    createRatio: pairedRatio(drop(creates.large), drop(creates.small)),
     users: mock.registry.get('large')!.userCount,
   })}\n`);
 }
