@@ -8,6 +8,7 @@ import type { OperationResult } from './operations/types';
 import { authenticate, authorize, type Caller } from './site/auth';
 import type { SiteRegistry } from './site/registry';
 import type { Site } from './site/site';
+import { modifiedAtOf } from './site/user-record';
 import { WebexError } from './site/webex-error';
 import { AnswerCache } from './operations/answer-cache';
 import {
@@ -334,7 +335,7 @@ export class Engine {
     const items = new Array<Buffer>(users.length);
     for (let i = 0; i < users.length; i++) {
       const u = users[i];
-      items[i] = this.listItems.get(u, u.values, site.config, u.lastLoginAt, () => render(u), u.modifiedAt);
+      items[i] = this.listItems.get(u, u.values, site.config, u.lastLoginAt, () => render(u), modifiedAtOf(u));
     }
     const tail = after + close;
     return this.listPages.getJoined(`${site.name}\n${users[0]?.userId}\n${tail}`, items, open, tail);

@@ -3,7 +3,7 @@
  * not by slot number, so a stored site survives catalog changes that move slots.
  */
 import { LEAVES, LISTS, defaultValues, leafByPath, listByPath } from '../catalog';
-import { packValues, valueAt, type SlotValue, type UserRecord } from '../site/user-record';
+import { modifiedAtOf, packValues, valueAt, type SlotValue, type UserRecord } from '../site/user-record';
 import type { SiteConfig } from '../site/site-config';
 
 export interface StoredUser {
@@ -37,6 +37,7 @@ export function toStoredUser(rec: UserRecord): StoredUser {
   }
   const out: StoredUser = { userId: rec.userId, registeredAt: rec.registeredAt, values: values as Record<string, SlotValue> };
   copyState(rec, out);
+  out.modifiedAt = modifiedAtOf(rec); // a record never written keeps none in memory (site.ts createChecked)
   if (rec.passwordHash && rec.passwordSalt) {
     out.passwordHash = rec.passwordHash;
     out.passwordSalt = rec.passwordSalt;

@@ -204,9 +204,11 @@ export class Site {
     values[SLOT.password] = undefined;
     const packed = packNewUser(values);
     // One literal with every field it will have: fields added later would cost the record a second object.
+    // modifiedAt stays unset until the first write (modifiedAtOf reads registeredAt): a number in it is one more
+    // heap object per user for the scavenger to copy twice.
     const rec: UserRecord = hashed
-      ? { userId, values: packed, registeredAt: at, modifiedAt: at, passwordHash: hashed.hash, passwordSalt: hashed.salt }
-      : { userId, values: packed, registeredAt: at, modifiedAt: at };
+      ? { userId, values: packed, registeredAt: at, modifiedAt: undefined, passwordHash: hashed.hash, passwordSalt: hashed.salt }
+      : { userId, values: packed, registeredAt: at, modifiedAt: undefined };
     if (controlHub) rec.unverified = true;
     // Commit.
     this.nextUserId++;
