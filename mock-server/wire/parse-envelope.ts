@@ -33,7 +33,8 @@ export interface EnvelopeError {
   detail: string;
 }
 
-export const PARSE_LIMITS = { maxDepth: 64, maxElements: 200_000 };
+/** bodyContent: what comes before it (declaration, envelope, credentials) a client sends alike every time. */
+export const PARSE_LIMITS = { maxDepth: 64, maxElements: 200_000, resumeAfter: 'bodyContent' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

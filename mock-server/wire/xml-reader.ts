@@ -11,6 +11,13 @@ import { isSecretElementName } from './secret-names';
 export interface ReadLimits {
   maxDepth: number;
   maxElements: number;
+  /**
+   * The local name of the element where one client's documents stop being alike (`bodyContent`: declaration,
+   * envelope and credentials come before it). The reader keeps its state at the end of that start tag, and a
+   * later document with the very same text up to there resumes from that state instead of reading it again
+   * (see Checkpoint). The tree is the same either way.
+   */
+  resumeAfter?: string;
 }
 
 /** Why the body is not well-formed XML (or breaks a limit); the message goes to X-Webex-Mock-Detail. */
@@ -122,11 +129,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormedUtf16 = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Where the first character XML 1.0 forbids is, or -1. */
-function forbiddenCharAt(xml: string): number {
-  const at = xml.search(FORBIDDEN_CHAR);
-  if (at !== -1 || wellFormedUtf16(xml)) return at;
+function forbiddenCharAt(xml: string, from: number): number {
+  if (from === 0) {
+    const at = xml.search(FORBIDDEN_CHAR);
+    if (at !== -1 || wellFormedUtf16(xml)) return at;
+    return xml.search(LONE_SURROGATE);
+  }
+  // A resumed document: the text before `from` was read before and holds none (it ends with '>', so no
+  // surrogate pair is split there).
+  FORBIDDEN_CHAR_FROM.lastIndex = from;
+  const hit = FORBIDDEN_CHAR_FROM.exec(xml);
+  if (hit) return hit.index;
+  if (wellFormedUtf16(xml.slice(from))) return -1;
   return xml.search(LONE_SURROGATE);
 }
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHAR_FROM = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * Where the start tag that breaks the element limit is, or -1: a cheap count of start tags (a '<' not opening
@@ -135,10 +153,10 @@ function forbiddenCharAt(xml: string): number {
  * attribute values cannot hold '<'), so the count is the reader's own. A body shorter than 3 characters a start
  * tag cannot hold more than the limit and skips the count.
  */
-function startTagBeyond(xml: string, maxElements: number): number {
+function startTagBeyond(xml: string, maxElements: number, from = 0, before = 0): number {
   if (xml.length < 3 * maxElements + 2) return -1;
-  let count = 0;
-  for (let lt = xml.indexOf('<'); lt !== -1;) {
+  let count = before; // start tags before `from` (a resumed document's checkpoint)
+  for (let lt = xml.indexOf('<', from); lt !== -1;) {
     const next = xml.charCodeAt(lt + 1);
     let resume = lt + 1;
     if (next === 33 /* ! */) {
@@ -195,6 +213,73 @@ function namesEndTag(xml: string, from: number, to: number, name: string): boole
 }
 
 /**
+ * Where a document's reading may resume: the state at the end of the first start tag named `resumeAfter`, kept
+ * from an earlier document with the same text up to there. Every request of a client repeats its declaration,
+ * envelope and credentials (~400 of a CreateUser's ~760 characters, ~40% of its reading); a checkpoint turns
+ * them into one comparison. The elements before the checkpoint that were closed (the header) are shared by the
+ * trees that resume from it: nothing writes to a tree once it is read. Held in this process only, like the
+ * password cache in site/rules.ts (the credentials are in the text); only from documents read to the end
+ * without error, at most MAX_CHECKPOINTS of them, each at most MAX_CHECKPOINT_CHARS long.
+ */
+interface Checkpoint {
+  limits: ReadLimits;
+  text: string;
+  elements: number;
+  secretsOpen: number;
+  quietFrom: number;
+  /** The open elements, root first: each node's fields, its closed children, its open-stack entry. */
+  open: {
+    name: string; prefix: string; attrs: Record<string, string>; closed: readonly XmlNode[];
+    qname: string; secret: boolean; first: string | undefined; more: readonly string[] | undefined;
+  }[];
+}
+const checkpoints: Checkpoint[] = [];
+const MAX_CHECKPOINTS = 4;
+const MAX_CHECKPOINT_CHARS = 4096;
+
+/** The state at `end` (just after a start tag), for a later document with the same text before it. */
+function checkpointAt(xml: string, end: number, limits: ReadLimits, depth: number, elements: number, secretsOpen: number, quietFrom: number): Checkpoint {
+  const open: Checkpoint['open'] = [];
+  for (let d = 0; d < depth; d++) {
+    const o = opens[d];
+    const node = o.node!;
+    // Below the deepest level the last child is the open element of the next level, rebuilt on resuming.
+    const closed = d < depth - 1 ? node.children.slice(0, -1) : node.children.slice();
+    open.push({ name: node.name, prefix: node.prefix, attrs: node.attrs, closed, qname: o.qname, secret: o.secret, first: o.first, more: o.more?.slice() });
+  }
+  return { limits, text: own(xml.slice(0, end)), elements, secretsOpen, quietFrom, open };
+}
+
+/** A checkpoint of these limits whose text `xml` starts with. */
+function checkpointFor(xml: string, limits: ReadLimits): Checkpoint | undefined {
+  for (let k = 0; k < checkpoints.length; k++) {
+    const c = checkpoints[k];
+    if (c.limits === limits && xml.length > c.text.length && xml.startsWith(c.text)) {
+      if (k > 0) { checkpoints.splice(k, 1); checkpoints.unshift(c); }
+      return c;
+    }
+  }
+  return undefined;
+}
+
+/** New nodes for the open elements (their closed children shared), in the open-stack entries; returns the root. */
+function resume(c: Checkpoint): XmlNode {
+  let below: XmlNode | undefined;
+  for (let d = c.open.length - 1; d >= 0; d--) {
+    const s = c.open[d];
+    const children = below === undefined ? (s.closed.length > 0 ? s.closed.slice() : NO_CHILDREN) : [...s.closed, below];
+    const node: XmlNode = { name: s.name, prefix: s.prefix, attrs: s.attrs, children, text: '' };
+    const more = s.more?.slice();
+    const open = opens[d];
+    if (open === undefined) opens[d] = { node, qname: s.qname, secret: s.secret, first: s.first, more };
+    else { open.node = node; open.qname = s.qname; open.secret = s.secret; open.first = s.first; open.more = more; }
+    below = node;
+  }
+  if (c.open.length > deepest) deepest = c.open.length;
+  return below!;
+}
+
+/**
  * The open elements, one entry per depth, reused by every document (readXml is synchronous and calls nothing
  * that could read another): no object per element. Emptied when a document ends, so none keeps request text.
  */
@@ -216,22 +301,32 @@ export function readXml(xml: string, limits: ReadLimits): XmlNode {
 
 function read(xml: string, limits: ReadLimits): XmlNode {
   const len = xml.length;
+  const resumed = limits.resumeAfter === undefined ? undefined : checkpointFor(xml, limits);
   let depth = 0;
   const topOpen = (): Open | undefined => (depth > 0 ? opens[depth - 1] : undefined);
   let root: XmlNode | undefined;
   let elements = 0;
   let pos = 0;
   const fail = (what: string, at: number): never => { throw new XmlReadError(`${what} (line ${lineOf(xml, at)})`); };
-  const bad = forbiddenCharAt(xml);
+  const bad = forbiddenCharAt(xml, resumed ? resumed.text.length : 0);
   // The code point is request text (it may be part of a password): the detail names only its kind.
   if (bad !== -1) fail('a character XML 1.0 does not allow', bad);
-  const beyond = startTagBeyond(xml, limits.maxElements);
+  const beyond = resumed ? startTagBeyond(xml, limits.maxElements, resumed.text.length, resumed.elements) : startTagBeyond(xml, limits.maxElements);
   if (beyond !== -1) fail(`more than ${limits.maxElements} elements`, beyond);
   // Details go to meta, the X-Webex-Mock-Detail header and logs, so they quote request text only when it cannot
   // be secret: a valid name that is not a secret element's, read outside every secret element and outside the
   // rest of the parent of a closed one (a password holding an unescaped "</password>" continues there).
   let secretsOpen = 0;
   let quietFrom = -1; // stack depth from which a closed secret's siblings are read; -1: none
+  let checkpoint: Checkpoint | undefined;
+  if (resumed) {
+    root = resume(resumed);
+    depth = resumed.open.length;
+    elements = resumed.elements;
+    pos = resumed.text.length;
+    secretsOpen = resumed.secretsOpen;
+    quietFrom = resumed.quietFrom;
+  }
   const quiet = () => secretsOpen > 0 || (quietFrom !== -1 && depth >= quietFrom);
   const say = (...names: string[]) => !quiet() && names.every((n) => NAME.test(n) && !isSecretElementName(n));
   // Phrases for a start tag's errors (built only when failing): names quoted only when the tag is not a secret
@@ -380,6 +475,9 @@ function read(xml: string, limits: ReadLimits): XmlNode {
       depth++;
       if (depth > deepest) deepest = depth;
       if (secret) secretsOpen++;
+      if (!resumed && checkpoint === undefined && node.name === limits.resumeAfter && i <= MAX_CHECKPOINT_CHARS) {
+        checkpoint = checkpointAt(xml, i, limits, depth, elements, secretsOpen, quietFrom);
+      }
     } else if (secret) {
       quietFrom = quietFrom === -1 ? depth : Math.min(quietFrom, depth);
     }
@@ -390,6 +488,10 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     fail(say(open) ? `element <${open}> is not closed` : 'an element is not closed', len);
   }
   if (!root) throw new XmlReadError('no root element');
+  if (checkpoint) {
+    checkpoints.unshift(checkpoint);
+    if (checkpoints.length > MAX_CHECKPOINTS) checkpoints.pop();
+  }
   return root;
 }
 
