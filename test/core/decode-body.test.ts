@@ -34,4 +34,7 @@ test('ASCII bodies come back as the same text; a BOM is dropped as the decoder d
   expect(decodeBody(Buffer.from('<message/>'))).toBe('<message/>');
   expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<message/>')]))).toBe('<message/>');
   expect(decodeBody(Buffer.from([0x3c, 0xe9, 0x3e]))).toEqual({ error: 'envelope', detail: 'body is not valid UTF-8' });
+  // Long bodies go through the decoder (memory: parse-envelope.ts ASCII_COPY_MAX_BYTES), with the same text.
+  const long = Buffer.from(`<message>${'x'.repeat(300 * 1024)}</message>`);
+  expect(decodeBody(long)).toBe(long.toString('latin1'));
 });
