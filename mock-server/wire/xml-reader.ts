@@ -237,7 +237,12 @@ const checkpoints: Checkpoint[] = [];
 const MAX_CHECKPOINTS = 4;
 const MAX_CHECKPOINT_CHARS = 4096;
 
-/** The state at `end` (just after a start tag), for a later document with the same text before it. */
+/**
+ * The state at `end` (just after a start tag), for a later document with the same text before it. Every string
+ * it keeps is a flat copy: a name sliced from the document is a view that would keep the whole document (up to
+ * the body limit) for as long as the checkpoint lives. Closed elements get their names flattened in place (the
+ * same text, in the tree being read).
+ */
 function checkpointAt(xml: string, end: number, limits: ReadLimits, depth: number, elements: number, secretsOpen: number, quietFrom: number): Checkpoint {
   const open: Checkpoint['open'] = [];
   for (let d = 0; d < depth; d++) {
@@ -245,9 +250,20 @@ function checkpointAt(xml: string, end: number, limits: ReadLimits, depth: numbe
     const node = o.node!;
     // Below the deepest level the last child is the open element of the next level, rebuilt on resuming.
     const closed = d < depth - 1 ? node.children.slice(0, -1) : node.children.slice();
-    open.push({ name: node.name, prefix: node.prefix, attrs: node.attrs, closed, qname: o.qname, secret: o.secret, first: o.first, more: o.more?.slice() });
+    for (const c of closed) flattenNames(c);
+    open.push({
+      name: own(node.name), prefix: own(node.prefix), attrs: node.attrs, closed, qname: own(o.qname), secret: o.secret,
+      first: o.first === undefined ? undefined : own(o.first), more: o.more?.map(own),
+    });
   }
   return { limits, text: own(xml.slice(0, end)), elements, secretsOpen, quietFrom, open };
+}
+
+/** Texts and attribute values are flat already (finish, the attribute loop); names may be views. */
+function flattenNames(node: XmlNode): void {
+  node.name = own(node.name);
+  node.prefix = own(node.prefix);
+  for (const c of node.children) flattenNames(c);
 }
 
 /** A checkpoint of these limits whose text `xml` starts with. */
@@ -488,7 +504,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     fail(say(open) ? `element <${open}> is not closed` : 'an element is not closed', len);
   }
   if (!root) throw new XmlReadError('no root element');
-  if (checkpoint) {
+  if (checkpoint && !checkpoints.some((c) => c.limits === limits && c.text === checkpoint!.text)) {
     checkpoints.unshift(checkpoint);
     if (checkpoints.length > MAX_CHECKPOINTS) checkpoints.pop();
   }

@@ -66,3 +66,24 @@ describe('reader checkpoints', () => {
     expect(() => readXml(`${prefix}</c>\n<b/>`, { maxDepth: 64, maxElements: 5 })).toThrow('more than 5 elements (line 2)');
   });
 });
+
+describe('what a checkpoint keeps', () => {
+  it('not the document it came from: 4 checkpoints from 4 documents of 3 MB keep well under 1 MB', () => {
+    const v8 = require('node:v8') as typeof import('node:v8'); // eslint-disable-line @typescript-eslint/no-require-imports
+    v8.setFlagsFromString('--expose-gc');
+    const gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void; // eslint-disable-line @typescript-eslint/no-require-imports
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // In a function of its own, so no frame of this test holds the last document.
+    const readFour = () => {
+      for (let k = 0; k < 4; k++) {
+        // Names of 13+ characters and text before the checkpoint: views into the document unless copied.
+        const prefix = `<message><header><securityContext><webExID>client${k}</webExID></securityContext></header> lead text before the body of client ${k} <body><bodyContent>`;
+        readXml(`${prefix}<longElementName>${'x'.repeat(3 * 1024 * 1024)}</longElementName></bodyContent></body></message>`, PARSE_LIMITS);
+      }
+    };
+    readFour();
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(1024 * 1024);
+  });
+});
