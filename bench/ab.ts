@@ -16,8 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DIST, runJson, startServer } from './children';
-import { connectorUserValues, createUserXml, numberedBodies } from './fixtures';
-import { load } from './load';
+import { createRounds } from './create-rounds';
 import { median, pairedRatio } from './timing';
 
 const { values, positionals } = parseArgs({
@@ -62,27 +61,15 @@ function table(rows: Row[], baseline: string): string {
 async function overHttp(thisDist: string, baseDist: string, rounds: number, seconds: number): Promise<Row[]> {
   const args = ['mock', '--users', '1000'];
   const servers = [await startServer(args, [], thisDist), await startServer(args, [], baseDist)];
-  const cpu: number[][] = [[], []];
-  const rps: number[][] = [[], []];
+  let m: { cpu: number[][]; rps: number[][] };
   try {
-    for (let round = 0; round < rounds; round++) {
-      for (const i of round % 2 ? [1, 0] : [0, 1]) {
-        const server = servers[i];
-        const body = numberedBodies((n) => createUserXml(connectorUserValues(n, `ab${round}x${i}x${Date.now()}`)), 1);
-        await load({ url: server.url, body, seconds: 0.5 });
-        const r = await load({ url: server.url, body, seconds, serverPid: server.proc.pid });
-        if (r.failures + r.errors > 0) throw new Error(`${r.failures + r.errors} answers were not SUCCESS`);
-        if (r.serverCpuUs === undefined) throw new Error('no /proc: server CPU time cannot be read on this system');
-        cpu[i].push(r.serverCpuUs);
-        rps[i].push(r.rps);
-      }
-    }
+    m = await createRounds(servers, { rounds, seconds, tag: 'ab', alternate: true });
   } finally {
     for (const server of servers) await server.stop();
   }
   return [
-    { name: 'HTTP CreateUser, server CPU per request (journal on)', a: cpu[0], b: cpu[1], unit: 'µs' },
-    { name: 'HTTP CreateUser, requests per second', a: rps[0], b: rps[1], unit: '' },
+    { name: 'HTTP CreateUser, server CPU per request (journal on)', a: m.cpu[0], b: m.cpu[1], unit: 'µs' },
+    { name: 'HTTP CreateUser, requests per second', a: m.rps[0], b: m.rps[1], unit: '' },
   ];
 }
 

@@ -7,9 +7,8 @@
  * less the one before it, is what that stage costs under load, caches as cold as HTTP leaves them (in-process,
  * `npm run bench:create-stages`, the same stages cost about half).
  */
-import { load } from './load';
+import { createRounds } from './create-rounds';
 import { startServer, type ServerChild } from './children';
-import { connectorUserValues, createUserXml, numberedBodies } from './fixtures';
 import { median } from './timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -26,23 +25,13 @@ const LAYERS: { name: string; args: string[] }[] = [
 async function main(): Promise<void> {
   const servers: ServerChild[] = [];
   for (const layer of LAYERS) servers.push(await startServer([...layer.args, '--users', '1000']));
-  const cpu = LAYERS.map(() => [] as number[]);
-  const rps = LAYERS.map(() => [] as number[]);
+  let measured: { cpu: number[][]; rps: number[][] };
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, server] of servers.entries()) {
-        const body = numberedBodies((n) => createUserXml(connectorUserValues(n, `door${round}x${i}x${Date.now()}`)), 1);
-        await load({ url: server.url, body, seconds: 0.5 });
-        const r = await load({ url: server.url, body, seconds: SECONDS, serverPid: server.proc.pid });
-        if (r.failures + r.errors > 0) throw new Error(`${LAYERS[i].name}: ${r.failures + r.errors} answers were not SUCCESS`);
-        if (r.serverCpuUs === undefined) throw new Error('no /proc: server CPU time cannot be read on this system');
-        cpu[i].push(r.serverCpuUs);
-        rps[i].push(r.rps);
-      }
-    }
+    measured = await createRounds(servers, { rounds: ROUNDS, seconds: SECONDS, tag: 'door' });
   } finally {
     for (const server of servers) await server.stop();
   }
+  const { cpu, rps } = measured;
   const lines = ['| Layer | server CPU µs/req: median (range) | step | req/s |', '|---|---:|---:|---:|'];
   LAYERS.forEach((layer, i) => {
     const m = median(cpu[i]);

@@ -582,7 +582,11 @@ export class Site {
     const email = valueAt(v, SLOT.email);
     if (email) this.byEmail.set(String(email).toLowerCase(), rec);
     const url = valueAt(v, SLOT.personalUrl);
-    if (url) this.holdPersonalUrl(String(url).toLowerCase(), rec);
+    if (url) {
+      const key = String(url).toLowerCase();
+      this.byPersonalUrl.set(key, rec);
+      this.notePrNumber(key);
+    }
     this.hold(v);
   }
 
@@ -602,16 +606,11 @@ export class Site {
     this.release(old);
     moveKey(this.byWebExId, rec, String(valueAt(old, SLOT.webExId)), String(valueAt(values, SLOT.webExId)));
     moveKey(this.byEmail, rec, key(old, SLOT.email), key(values, SLOT.email));
-    moveKey(this.byPersonalUrl, rec, key(old, SLOT.personalUrl), key(values, SLOT.personalUrl));
     const url = key(values, SLOT.personalUrl);
+    moveKey(this.byPersonalUrl, rec, key(old, SLOT.personalUrl), url);
     if (url !== undefined) this.notePrNumber(url.toLowerCase());
     rec.values = values;
     this.hold(values);
-  }
-
-  private holdPersonalUrl(key: string, rec: UserRecord): void {
-    this.byPersonalUrl.set(key, rec);
-    this.notePrNumber(key);
   }
 
   /** Keep highestPrNumber: `pr` and digits only; past 15 digits a Number is inexact, so every stamp is looked up. */

@@ -123,28 +123,23 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 // XML 1.0 §2.2 Char: no C0 controls but tab/LF/CR, no U+FFFE/U+FFFF, no lone surrogates (anywhere: text,
 // attribute values, names, comments). One regex scan plus isWellFormed (Node 20) costs ~1 ns a character.
+// Global: a resumed document is scanned from its checkpoint on (lastIndex).
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormedUtf16 = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
-/** Where the first character XML 1.0 forbids is, or -1. */
+/**
+ * Where the first character XML 1.0 forbids is, or -1. `from`: a resumed document's checkpoint, before which the
+ * text was read before and holds none (it ends with '>', so no surrogate pair is split there).
+ */
 function forbiddenCharAt(xml: string, from: number): number {
-  if (from === 0) {
-    const at = xml.search(FORBIDDEN_CHAR);
-    if (at !== -1 || wellFormedUtf16(xml)) return at;
-    return xml.search(LONE_SURROGATE);
-  }
-  // A resumed document: the text before `from` was read before and holds none (it ends with '>', so no
-  // surrogate pair is split there).
-  FORBIDDEN_CHAR_FROM.lastIndex = from;
-  const hit = FORBIDDEN_CHAR_FROM.exec(xml);
+  FORBIDDEN_CHAR.lastIndex = from;
+  const hit = FORBIDDEN_CHAR.exec(xml);
   if (hit) return hit.index;
-  if (wellFormedUtf16(xml.slice(from))) return -1;
+  if (wellFormedUtf16(from === 0 ? xml : xml.slice(from))) return -1;
   return xml.search(LONE_SURROGATE);
 }
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHAR_FROM = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * Where the start tag that breaks the element limit is, or -1: a cheap count of start tags (a '<' not opening
@@ -153,7 +148,7 @@ const FORBIDDEN_CHAR_FROM = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF
  * attribute values cannot hold '<'), so the count is the reader's own. A body shorter than 3 characters a start
  * tag cannot hold more than the limit and skips the count.
  */
-function startTagBeyond(xml: string, maxElements: number, from = 0, before = 0): number {
+function startTagBeyond(xml: string, maxElements: number, from: number, before: number): number {
   if (xml.length < 3 * maxElements + 2) return -1;
   let count = before; // start tags before `from` (a resumed document's checkpoint)
   for (let lt = xml.indexOf('<', from); lt !== -1;) {
@@ -285,10 +280,7 @@ function resume(c: Checkpoint): XmlNode {
     const s = c.open[d];
     const children = below === undefined ? (s.closed.length > 0 ? s.closed.slice() : NO_CHILDREN) : [...s.closed, below];
     const node: XmlNode = { name: s.name, prefix: s.prefix, attrs: s.attrs, children, text: '' };
-    const more = s.more?.slice();
-    const open = opens[d];
-    if (open === undefined) opens[d] = { node, qname: s.qname, secret: s.secret, first: s.first, more };
-    else { open.node = node; open.qname = s.qname; open.secret = s.secret; open.first = s.first; open.more = more; }
+    setOpen(d, node, s.qname, s.secret, s.first, s.more?.slice());
     below = node;
   }
   if (c.open.length > deepest) deepest = c.open.length;
@@ -301,6 +293,13 @@ function resume(c: Checkpoint): XmlNode {
  */
 const opens: Open[] = [];
 let deepest = 0;
+
+/** Depth d's entry of the open stack, its pooled record reused. */
+function setOpen(d: number, node: XmlNode, qname: string, secret: boolean, first: string | undefined, more: string[] | undefined): void {
+  const open = opens[d];
+  if (open === undefined) opens[d] = { node, qname, secret, first, more };
+  else { open.node = node; open.qname = qname; open.secret = secret; open.first = first; open.more = more; }
+}
 
 /** Read one document; returns the root element or throws XmlReadError. */
 export function readXml(xml: string, limits: ReadLimits): XmlNode {
@@ -324,10 +323,10 @@ function read(xml: string, limits: ReadLimits): XmlNode {
   let elements = 0;
   let pos = 0;
   const fail = (what: string, at: number): never => { throw new XmlReadError(`${what} (line ${lineOf(xml, at)})`); };
-  const bad = forbiddenCharAt(xml, resumed ? resumed.text.length : 0);
+  const bad = forbiddenCharAt(xml, resumed?.text.length ?? 0);
   // The code point is request text (it may be part of a password): the detail names only its kind.
   if (bad !== -1) fail('a character XML 1.0 does not allow', bad);
-  const beyond = resumed ? startTagBeyond(xml, limits.maxElements, resumed.text.length, resumed.elements) : startTagBeyond(xml, limits.maxElements);
+  const beyond = startTagBeyond(xml, limits.maxElements, resumed?.text.length ?? 0, resumed?.elements ?? 0);
   if (beyond !== -1) fail(`more than ${limits.maxElements} elements`, beyond);
   // Details go to meta, the X-Webex-Mock-Detail header and logs, so they quote request text only when it cannot
   // be secret: a valid name that is not a secret element's, read outside every secret element and outside the
@@ -485,9 +484,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     else if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
     if (!selfClosing) {
-      const open = opens[depth];
-      if (open === undefined) opens[depth] = { node, qname, secret, first: undefined, more: undefined };
-      else { open.node = node; open.qname = qname; open.secret = secret; }
+      setOpen(depth, node, qname, secret, undefined, undefined);
       depth++;
       if (depth > deepest) deepest = depth;
       if (secret) secretsOpen++;
