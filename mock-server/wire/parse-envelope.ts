@@ -21,7 +21,8 @@ export interface SecurityContext {
 }
 
 export interface Envelope {
-  security: SecurityContext;
+  /** Shared by the requests of one client (frozen): read it, never write it. */
+  security: Readonly<SecurityContext>;
   /** xsi:type of bodyContent, verbatim. */
   bodyType: string;
   body: XmlNode;
@@ -62,11 +63,13 @@ export function decodeBody(raw: Buffer | string): string | EnvelopeError {
   }
 }
 
+type Attrs = Record<string, string>;
+
 /** Prefixes bound to the XSI namespace on the root or bodyContent path (where real clients declare it). */
-function xsiPrefixes(path: XmlNode[]): Set<string> {
+function xsiPrefixes(path: Attrs[]): Set<string> {
   const out = new Set<string>();
-  for (const n of path) {
-    const attrs = n.attrs; // null prototype: for-in visits own keys only, in Object.entries order
+  for (const attrs of path) {
+    // null prototype: for-in visits own keys only, in Object.entries order
     for (const k in attrs) if (k.startsWith('xmlns:') && attrs[k] === NS.xsi) out.add(k.slice(6));
   }
   return out;
@@ -90,23 +93,55 @@ export function parseEnvelope(raw: Buffer | string): Envelope | EnvelopeError {
   }
   if (root.name !== 'message') return { error: 'envelope', detail: 'root element is not message' };
 
-  const header = child(root, 'header');
-  const sc = child(header, 'securityContext');
-  const security: SecurityContext = {};
-  for (const field of SECURITY_FIELDS) {
-    const node = child(sc, field);
-    if (node) security[field] = node.text;
-  }
-
+  const security = securityOf(child(child(root, 'header'), 'securityContext'));
   const bodyNode = child(root, 'body');
   const content = child(bodyNode, 'bodyContent');
   if (!content) return { error: 'envelope', detail: 'no body/bodyContent' };
-  const prefixes = xsiPrefixes([root, bodyNode!, content]);
-  const typeAttr = [...prefixes].map((p) => content.attrs[`${p}:type`]).find((v) => v !== undefined);
-  if (typeAttr === undefined) {
+  const typeAttr = bodyTypeOf(root.attrs, bodyNode!.attrs, content.attrs);
+  if (typeof typeAttr !== 'string') return typeAttr;
+  return { security, bodyType: typeAttr, body: content };
+}
+
+/*
+ * A document the reader resumed from a checkpoint shares the checkpoint's closed elements (the securityContext
+ * node) and the attributes of its open ones (message, body, bodyContent): what is read from those is kept with
+ * them, in weak maps, and a client's next request reads it once. Frozen: every request shares it.
+ */
+const securityByNode = new WeakMap<XmlNode, Readonly<SecurityContext>>();
+const NO_SECURITY: Readonly<SecurityContext> = Object.freeze({});
+
+function securityOf(sc: XmlNode | undefined): Readonly<SecurityContext> {
+  if (sc === undefined) return NO_SECURITY;
+  let security = securityByNode.get(sc);
+  if (security === undefined) {
+    const read: SecurityContext = {};
+    for (const field of SECURITY_FIELDS) {
+      const node = child(sc, field);
+      if (node) read[field] = node.text;
+    }
+    securityByNode.set(sc, security = Object.freeze(read));
+  }
+  return security;
+}
+
+/**
+ * By bodyContent's attributes alone: that object is shared only by documents resumed from one checkpoint, and
+ * those share the attributes of message and body too.
+ */
+const bodyTypeByAttrs = new WeakMap<Attrs, string>();
+
+/** bodyContent's xsi:type, by the prefixes bound to the XSI namespace on message, body or bodyContent. */
+function bodyTypeOf(root: Attrs, body: Attrs, content: Attrs): string | EnvelopeError {
+  const known = bodyTypeByAttrs.get(content);
+  if (known !== undefined) return known;
+  const prefixes = xsiPrefixes([root, body, content]);
+  let type: string | undefined;
+  for (const p of prefixes) if ((type = content[`${p}:type`]) !== undefined) break;
+  if (type === undefined) {
     return { error: 'envelope', detail: prefixes.size === 0 ? 'xmlns:xsi is not declared, xsi:type cannot be read' : 'bodyContent has no xsi:type' };
   }
-  return { security, bodyType: typeAttr, body: content };
+  bodyTypeByAttrs.set(content, type);
+  return type;
 }
 
 export function isEnvelopeError(v: Envelope | EnvelopeError): v is EnvelopeError {

@@ -10,21 +10,26 @@ const SECRET_SET = new Set<string>(SECRET_ELEMENTS.map((s) => s.toLowerCase()));
  * The names' lengths, checked before any lower-casing (the reader asks for every start tag): toLowerCase never
  * makes a string shorter, and the one mapping that makes it longer (U+0130 → i + U+0307) leaves a character no
  * secret name has, so a name whose length is not one of these cannot match (U+212A KELVIN SIGN → k keeps it).
+ * Tables indexed by length and by character code, not Sets: this runs for every element of every request.
  */
-const SECRET_LENGTHS = new Set<number>(SECRET_ELEMENTS.map((s) => s.length));
+const SECRET_LENGTH = new Uint8Array(Math.max(...SECRET_ELEMENTS.map((s) => s.length)) + 1);
+for (const s of SECRET_ELEMENTS) SECRET_LENGTH[s.length] = 1;
 
 /**
  * The names' first letters, lower-cased, checked before any lower-casing too: most element names of an envelope
  * have a secret's length (lastName, siteName, webExID...) but not its first letter. Every secret name starts with
  * an ASCII letter; a non-ASCII first character (U+212A KELVIN SIGN) goes on to the full comparison.
  */
-const SECRET_FIRST = new Set<number>(SECRET_ELEMENTS.map((s) => s.toLowerCase().charCodeAt(0)));
+const SECRET_FIRST = new Uint8Array(128);
+for (const s of SECRET_ELEMENTS) SECRET_FIRST[s.toLowerCase().charCodeAt(0)] = 1;
+
+const hasSecretLength = (n: number): boolean => n < SECRET_LENGTH.length && SECRET_LENGTH[n] === 1;
 
 /** A bare local name (no prefix) that holds a secret. */
 export function isSecretName(name: string): boolean {
-  if (!SECRET_LENGTHS.has(name.length)) return false;
+  if (!hasSecretLength(name.length)) return false;
   const first = name.charCodeAt(0);
-  if (first < 128 && !SECRET_FIRST.has(first | 32)) return false;
+  if (first < 128 && SECRET_FIRST[first | 32] !== 1) return false;
   return SECRET_SET.has(name.toLowerCase());
 }
 
@@ -37,5 +42,5 @@ export function isSecretElementName(qname: string): boolean {
 }
 
 function secretAfter(qname: string, colon: number): boolean {
-  return SECRET_LENGTHS.has(qname.length - colon - 1) && isSecretName(qname.slice(colon + 1));
+  return hasSecretLength(qname.length - colon - 1) && isSecretName(qname.slice(colon + 1));
 }
