@@ -20,7 +20,7 @@ function newSite(): Site {
 const write = fc.record({
   who: fc.nat(USERS.length - 1),
   other: fc.nat(USERS.length - 1),
-  kind: fc.constantFrom('email', 'emailCase', 'rename', 'renameCase', 'renameOther', 'url', 'urlCase', 'urlOther', 'firstName', 'active', 'meetingTypes', 'deactivate'),
+  kind: fc.constantFrom('email', 'emailCase', 'rename', 'renameCase', 'renameOther', 'url', 'urlCase', 'urlOther', 'firstName', 'active', 'meetingTypes', 'deactivate', 'create'),
   n: fc.nat(3),
 });
 type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
@@ -45,10 +45,17 @@ function apply(site: Site, w: Write): void {
     case 'active': return void set({ active: w.n % 2 ? 'DEACTIVATED' : 'ACTIVATED' });
     case 'meetingTypes': return void set({ 'meetingTypes/meetingType': w.n % 2 ? ['214', '4'] : ['4'] });
     case 'deactivate': return void site.deactivate(id);
+    // A new user with a generated personal URL, before or after the personal-URL index was first built.
+    case 'create': return void site.createUser(inputFromPaths({ webExId: `new${w.n}`, email: `new${w.n}@idx.example.com` }));
   }
 }
 
-const keys = (site: Site, map: 'byWebExId' | 'byEmail' | 'byPersonalUrl') => [...(site[map] as Map<string, UserRecord>)].map(([k, r]) => [k, r.userId]).sort();
+// The personal-URL index is built when first needed (site.ts byPersonalUrl): the one a site kept up to date since
+// its first lookup must equal the one a fresh site builds.
+const mapOf = (site: Site, map: 'byWebExId' | 'byEmail' | 'byPersonalUrl'): Map<string, UserRecord> => (map === 'byPersonalUrl'
+  ? (site as unknown as { byPersonalUrl(): Map<string, UserRecord> }).byPersonalUrl()
+  : (site as unknown as Record<string, Map<string, UserRecord>>)[map]);
+const keys = (site: Site, map: 'byWebExId' | 'byEmail' | 'byPersonalUrl') => [...mapOf(site, map)].map(([k, r]) => [k, r.userId]).sort();
 
 describe('site lookups after writes', () => {
   it('equal a fresh build from the same records, refusals included', () => {
