@@ -578,7 +578,9 @@ export class Site {
   private newPin(): string {
     for (;;) {
       const pin = this.random.digits(4);
-      try { checkPin('hostPIN', pin); return pin; } catch { /* draw again */ }
+      const known = VALID_PINS[Number(pin)];
+      if (known !== undefined) return known;
+      try { checkPin('hostPIN', pin); return VALID_PINS[Number(pin)] = pin; } catch { /* draw again */ }
     }
   }
 
@@ -665,6 +667,9 @@ function moveKey(map: Map<string, UserRecord>, rec: UserRecord, from: string | u
   if (a !== undefined) map.delete(a);
   if (b !== undefined) map.set(b, rec);
 }
+
+/** Generated host PINs (4 digits, the first not 0) that passed checkPin, one shared string each instead of one per user. */
+const VALID_PINS: (string | undefined)[] = new Array(10_000);
 
 /** timeZoneWithDST labels, one shared string per zone instead of one per user. */
 const zoneLabels = new Map<number, string>();

@@ -145,8 +145,34 @@ function codeOf(f: Field, v: SlotValue): number {
   return f.codes.get(v) ?? f.mask;
 }
 
-/** Lists are copied to their exact length (a list built by push keeps room for ~17 items). */
-const exact = (v: SlotValue): SlotValue => (Array.isArray(v) ? (v as ListItem[]).slice() : v);
+/**
+ * Lists are copied to their exact length (a list built by push keeps room for ~17 items). A short list of plain
+ * values (a user's session types: most users of a site hold the same one or two) is shared by every user that
+ * holds the same values: one array fewer per user to keep and for the scavenger to copy. Stored values are never
+ * written (every write packs new ones), so sharing is safe; the table is bounded.
+ */
+function exact(v: SlotValue): SlotValue {
+  if (!Array.isArray(v)) return v;
+  const list = v as ListItem[];
+  const key = shareKey(list);
+  if (key === undefined) return list.slice();
+  let shared = sharedLists.get(key);
+  if (shared === undefined) {
+    if (sharedLists.size >= SHARED_LISTS_MAX) sharedLists.clear();
+    sharedLists.set(key, shared = list.slice());
+  }
+  return shared;
+}
+
+const sharedLists = new Map<string, ListItem[]>();
+const SHARED_LISTS_MAX = 1024;
+
+/** A key for a list of at most 4 numbers (strings and records are not shared), else undefined. */
+function shareKey(list: readonly ListItem[]): string | undefined {
+  if (list.length > 4) return undefined;
+  for (const item of list) if (typeof item !== 'number') return undefined;
+  return list.length === 1 ? String(list[0]) : list.join(',');
+}
 
 /** The stored array: presence words, the bit-field words given, the draft's present references, the overflow. */
 function assemble(draft: readonly SlotValue[], words: Int32Array, overflow: Map<number, SlotValue> | undefined): Packed {

@@ -148,6 +148,26 @@ describe('user values layout (site/user-values.ts)', () => {
     expect((valueAt(packed, list) as { custom1: string }[])[0].custom1).toBe('changed');
   });
 
+  it('shares one stored array between users with the same short list of numbers, which no draft or write can change', () => {
+    const types = LISTS.find((l) => l.path === 'meetingTypes/meetingType')!.slot;
+    const pack = (list: SlotValue) => { const d = newUserDraft(); d[types] = list; return packNewUser(d); };
+    const mine = [214];
+    const a = pack(mine);
+    const b = pack([214]);
+    expect(valueAt(a, types)).toBe(valueAt(b, types));
+    expect(valueAt(a, types)).not.toBe(mine);
+    mine.push(4);
+    expect(valueAt(b, types)).toStrictEqual([214]);
+    const draft = draftValues(a);
+    (draft[types] as number[]).push(99);
+    expect(valueAt(packValuesOver(a, draft), types)).toStrictEqual([214, 99]);
+    expect(valueAt(b, types)).toStrictEqual([214]);
+    // Another order, another type or a longer list is another array.
+    expect(valueAt(pack([4, 214]), types)).not.toBe(valueAt(pack([214, 4]), types));
+    expect(valueAt(pack(['214'] as unknown as SlotValue), types)).not.toBe(valueAt(b, types));
+    expect(valueAt(pack([1, 2, 3, 4, 5]), types)).not.toBe(valueAt(pack([1, 2, 3, 4, 5]), types));
+  });
+
   it('every site write replaces the values (the GetUser answer cache is keyed by them)', () => {
     const site = createWebexMock().registry.get(DEMO.siteName)!;
     const rec = site.findUser('host')!;
