@@ -51,6 +51,7 @@ async function resetSite(server: { port: number }): Promise<void> {
 async function throughput(): Promise<string[]> {
   log(`throughput: bare node:http, the emulator (1k fully populated users) and WireMock, ${ROUNDS} interleaved rounds`);
   const bare = await startServer(['bare']);
+  const bareCreate = await startServer(['bare', 'create']);
   const mock = await startServer(['mock', '--users', '1000']);
   const quiet = await startServer(['mock', '--users', '1000', '--no-journal']);
   const getUser = getUserXml('user500');
@@ -70,6 +71,9 @@ async function throughput(): Promise<string[]> {
     { name: 'LstsummaryUser (page of 100)', url: mock.url, pid: mock.proc.pid, body: () => lstsummaryXml(201, 100) },
     ...(wiremock ? [{ name: 'WireMock static stub (same GetUser bytes)', url: wiremock.url, pid: wiremock.pid, body: () => getUser }] : []),
     { name: 'diagnosis: GetUser, journal off', url: quiet.url, pid: quiet.proc.pid, body: () => getUser },
+    // The same load generator work as the CreateUser row (a unique body built per request), a server that only
+    // answers: how much of CreateUser's gap to bare is the emulator's, and how much the client's share of the cores.
+    { name: 'diagnosis: bare node:http fed the CreateUser requests (fixed CreateUser answer)', url: bareCreate.url, pid: bareCreate.proc.pid, body: () => creates(`b${Date.now()}x`) },
   ];
   // Interleaved rounds, so a neighbour's load on this shared machine falls on every row alike; each row's
   // ratio is taken against bare in the same round.
@@ -84,7 +88,7 @@ async function throughput(): Promise<string[]> {
       log(`  round ${round + 1} ${run.name}: ${fmt(r.rps)} req/s p50 ${r.p50} ms p99 ${r.p99} ms failures ${r.failures} server ${r.serverCpuUs?.toFixed(0) ?? '–'} µs/req client ${r.clientCpuUs.toFixed(0)} µs/req`);
     }
   }
-  for (const server of [bare, mock, quiet]) await server.stop();
+  for (const server of [bare, bareCreate, mock, quiet]) await server.stop();
   await wiremock?.stop();
   const ratios = per.map((t) => t.rps.map((x, r) => x / per[0].rps[r]));
   const at = (prefix: string) => runs.findIndex((r) => r.name.startsWith(prefix));
@@ -103,6 +107,8 @@ async function throughput(): Promise<string[]> {
   const g = per[at('GetUser')];
   rows.push({ metric: 'GetUser p99 latency, 10 connections', target: '≤ 5 ms', measured: `${spread(g.p99, 0, ' ms')}`, ok: median(g.p99) <= 5 });
   target('CreateUser', 'CreateUser', 0.4);
+  const sameRequests = per[at('CreateUser')].rps.map((x, r) => x / per[at('diagnosis: bare node:http fed')].rps[r]);
+  notes.push(`CreateUser against bare node:http fed the same unique CreateUser requests (a diagnosis, not the target): ${spread(sameRequests)} per round.`);
   target('SetUser', 'SetUser', 0.35);
   target('LstsummaryUser (page of 100)', 'LstsummaryUser', 0.2);
   if (wiremock) {

@@ -1,7 +1,7 @@
 /**
  * A server for one bench run, in its own process so the load generator never shares its CPU time:
  *   node dist/bench/server.js mock --users N [--no-journal]   the emulator with the bench site (journal on, as `serve` runs)
- *   node dist/bench/server.js bare                         node:http answering a fixed GetUser response
+ *   node dist/bench/server.js bare [create]                node:http answering a fixed GetUser (or CreateUser) response
  *   node dist/bench/server.js express                      Express with the emulator's raw-body route, fixed GetUser answer
  *   node dist/bench/server.js engine --users N [--no-journal]  the same engine behind plain node:http, no Express
  *     (what the XML door would cost without the framework; measured to show where the time goes)
@@ -36,8 +36,11 @@ async function main(): Promise<void> {
   let journalKind = 'none';
   if (positionals[0] === 'bare') {
     // The reference: the same GetUser bytes the emulator sends, with no parsing, no rules, no framework.
-    // Bytes and headers made once, Content-Length included (the emulator's door sends it too).
-    const answer = await benchMock(10).request(getUserXml('user5'));
+    // Bytes and headers made once, Content-Length included (the emulator's door sends it too). `bare create`:
+    // a CreateUser SUCCESS instead, for the diagnosis row fed the same unique CreateUser requests.
+    const answer = positionals[1] === 'create'
+      ? await benchMock(10).request(createUserXml(connectorUserValues(0, 'bare')))
+      : await benchMock(10).request(getUserXml('user5'));
     const bytes = Buffer.from(answer.body, 'utf8');
     const headers = { ...answer.headers, 'Content-Length': String(bytes.length) };
     server = http.createServer((req, res) => {
