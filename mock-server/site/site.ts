@@ -569,7 +569,6 @@ export class Site {
   /** `pr` + 13 digits, as real sites generate (an epoch-ms stamp: pr1454974599154), unique per site. */
   private newPersonalUrl(at: number): string {
     let stamp = Math.max(at, this.lastPersonalUrlStamp + 1);
-    let url: string;
     while (stamp <= this.highestPrNumber && this.byPersonalUrl().has(`pr${stamp}`)) stamp++;
     this.lastPersonalUrlStamp = stamp;
     return flatJoin(['pr', String(stamp)]);
