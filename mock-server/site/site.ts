@@ -577,9 +577,10 @@ export class Site {
   private newPin(): string {
     for (;;) {
       const pin = this.random.digits(4);
-      const known = VALID_PINS[Number(pin)];
+      const n = Number(pin);
+      const known = VALID_PINS[n];
       if (known !== undefined) return known;
-      try { checkPin('hostPIN', pin); return VALID_PINS[Number(pin)] = pin; } catch { /* draw again */ }
+      try { checkPin('hostPIN', pin); return VALID_PINS[n] = pin; } catch { /* draw again */ }
     }
   }
 

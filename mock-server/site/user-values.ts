@@ -171,7 +171,7 @@ const SHARED_LISTS_MAX = 1024;
 function shareKey(list: readonly ListItem[]): string | undefined {
   if (list.length > 4) return undefined;
   for (const item of list) if (typeof item !== 'number') return undefined;
-  return list.length === 1 ? String(list[0]) : list.join(',');
+  return list.join(',');
 }
 
 /** The stored array: presence words, the bit-field words given, the draft's present references, the overflow. */

@@ -41,6 +41,8 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHexDigit = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
 const isNameStart = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || isDigit(c) || c === 46 || c === 45;
+/** A character of the usual ASCII name after its first: a name character or ':' (what NAME passes without the regex). */
+const isAsciiQNameChar = (c: number) => isNameChar(c) || c === 58 /* : */;
 
 /**
  * NAME.test(name), without the regex for the usual ASCII names: an ASCII letter or '_', then ASCII letters,
@@ -50,8 +52,7 @@ function isName(name: string): boolean {
   const n = name.length;
   if (n === 0 || !isNameStart(name.charCodeAt(0))) return NAME.test(name);
   for (let k = 1; k < n; k++) {
-    const c = name.charCodeAt(k);
-    if (!isNameChar(c) && c !== 58 /* : */) return NAME.test(name);
+    if (!isAsciiQNameChar(name.charCodeAt(k))) return NAME.test(name);
   }
   return true;
 }
@@ -297,6 +298,9 @@ function resume(c: Checkpoint): XmlNode {
 const opens: Open[] = [];
 let deepest = 0;
 
+/** The innermost open element's entry at `depth` (a plain function: no closure per document). */
+const openAt = (depth: number): Open | undefined => (depth > 0 ? opens[depth - 1] : undefined);
+
 /** Depth d's entry of the open stack, its pooled record reused. */
 function setOpen(d: number, node: XmlNode, qname: string, secret: boolean, first: string | undefined, more: string[] | undefined): void {
   const open = opens[d];
@@ -358,7 +362,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     const lt = xml.indexOf('<', pos);
     const end = lt === -1 ? len : lt;
     if (end > pos) {
-      const top = depth > 0 ? opens[depth - 1] : undefined;
+      const top = openAt(depth);
       if (top) {
         // White space between tags (most text of an envelope) is dropped without being sliced.
         if (!blank(xml, pos, end)) {
@@ -395,7 +399,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
         continue;
       }
       if (xml.startsWith('<![CDATA[', lt)) {
-        const top = depth > 0 ? opens[depth - 1] : undefined;
+        const top = openAt(depth);
         if (!top) fail('CDATA outside the root element', lt);
         const close = xml.indexOf(']]>', lt + 9);
         if (close === -1) fail('unterminated CDATA section', lt);
@@ -409,7 +413,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     if (next === 47 /* / */) { // end tag
       const close = xml.indexOf('>', lt + 2);
       if (close === -1) fail('unterminated end tag', lt);
-      const top = depth > 0 ? opens[depth - 1] : undefined;
+      const top = openAt(depth);
       if (top === undefined) {
         const qname = xml.slice(lt + 2, close).trimEnd();
         return fail(say(qname) ? `end tag </${qname}> without a start tag` : 'end tag without a start tag', lt);
@@ -437,6 +441,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
     // scan; any other goes to isName.
     let simple = isNameStart(xml.charCodeAt(i));
     for (let c = xml.charCodeAt(i); i < len && !isSpace(c) && c !== 62 /* > */ && c !== 47 /* / */; c = xml.charCodeAt(++i)) {
+      // isAsciiQNameChar written out: read is too large for V8 to inline the call here (~6% of readXml, measured).
       if (simple && !isNameChar(c) && c !== 58 /* : */) simple = false;
     }
     const qname = xml.slice(lt + 1, i);
@@ -486,7 +491,7 @@ function read(xml: string, limits: ReadLimits): XmlNode {
       node.attrs[attr] = own(decodeReferences(raw, i + 1, xml));
       i = valueEnd + 1;
     }
-    const parent = depth > 0 ? opens[depth - 1].node : undefined;
+    const parent = openAt(depth)?.node;
     if (!parent) root = node;
     else if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
