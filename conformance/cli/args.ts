@@ -2,7 +2,7 @@
  * Command-line options of `webex-conformance run` / `list`, declared once for commander. To add a runner option:
  * one `.option(...)`/`.addOption(...)` line in `addRunOptions`, one field in RunArgs, and its copy in `toRunArgs`.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from '../../cli-kit/program';
 
 export interface RunArgs {
   adapter?: string;

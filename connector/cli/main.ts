@@ -1,5 +1,4 @@
-import { Option, type Command } from 'commander';
-import { cliProgram, envBoolean, examples, runProgram, subcommand, usageError } from '../../cli-kit/program';
+import { Option, cliProgram, type Command, envBoolean, examples, runProgram, subcommand, usageError } from '../../cli-kit/program';
 import { WebexConnector, type ConnectorConfig } from '../connector';
 import { ConnectorError } from '../errors/connector-error';
 import { localError } from '../errors/classify';

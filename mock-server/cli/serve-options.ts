@@ -3,8 +3,7 @@
  * through the environment). To add a flag: one `serveFlag(...)` line in SERVE_FLAGS and one field in
  * ServeSettings; `serve.ts` reads it from `settings`.
  */
-import { InvalidArgumentError, Option } from 'commander';
-import { envBoolean } from '../../cli-kit/program';
+import { InvalidArgumentError, Option, envBoolean } from '../../cli-kit/program';
 
 export { envBoolean };
 import { LOG_LEVELS, type LogLevel } from './exchange-log';
