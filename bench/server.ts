@@ -20,6 +20,7 @@ import { xmlServiceHandler } from '../mock-server/http/xml-service';
 import { parseEnvelope, isEnvelopeError } from '../mock-server/wire/parse-envelope';
 import { decodeUser } from '../mock-server/operations/codec/decode-user';
 import { addBenchSite, connectorUserValues, createUserXml, getUserXml } from './fixtures';
+import { tuneServerProcess } from '../mock-server/cli/server-process';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -31,6 +32,8 @@ function benchMock(users: number, journal = true): WebexMock {
 }
 
 async function main(): Promise<void> {
+  // Every server here runs with the V8 settings `webex-mock serve` sets (bare node:http too: the same process settings on both sides).
+  tuneServerProcess();
   const users = Number(values.users);
   let server: http.Server;
   let journalKind = 'none';

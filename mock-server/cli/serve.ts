@@ -8,6 +8,7 @@ import { StartupError } from '../control/startup-error';
 import { DEFAULT_SHUTDOWN_GRACE_MS } from '../http/graceful-shutdown';
 import { SERVE_FLAGS, envBoolean, integer, type ServeSettings } from './serve-options';
 import { generatedCertificate, ownCertificate } from './tls';
+import { tuneServerProcess } from './server-process';
 import { exchangeLogger, type LogLevel } from './exchange-log';
 import { scenarioProblem } from './scenario-ref';
 import { announceBuild } from './scenarios';
@@ -98,6 +99,7 @@ export function usableDataDir(dataDir: string | undefined, warn: (line: string) 
 }
 
 export async function serve(settings: ServeSettings, output: CliOutput): Promise<number> {
+  tuneServerProcess(); // this process is the server and nothing else
   const dataDir = usableDataDir(settings.dataDir, (line) => output.err(`${line}\n`));
   // Parsed here (YAML and zod load only when a scenario is given) so a large site can say it is being built.
   const parsed = settings.scenario === undefined ? undefined
