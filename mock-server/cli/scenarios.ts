@@ -1,6 +1,5 @@
 /** `webex-mock scenarios` (name + one line) and `webex-mock reproduce NAME|FILE`. */
-import type { Command } from '../../cli-kit/program';
-import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
+import { examples, subcommand, usageError, type CliOutput, type Command } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { responseText } from '../engine';
 // YAML and zod load only for these commands, and fast-xml-parser (pretty printing) only for reproduce.

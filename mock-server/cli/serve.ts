@@ -1,7 +1,6 @@
 /** `webex-mock serve`: the XML API and the admin API on one port, with an optional scenario and data dir. */
 import { existsSync } from 'node:fs';
-import type { Command } from '../../cli-kit/program';
-import { examples, subcommand, usageError, type CliOutput } from '../../cli-kit/program';
+import { examples, subcommand, usageError, type CliOutput, type Command } from '../../cli-kit/program';
 import { createWebexMock } from '../mock';
 import { DEMO } from '../site/demo-site';
 import { StartupError } from '../control/startup-error';

@@ -5,7 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-/** The flags, as node's command line would take them (docs/performance.md, "allocation-site pretenuring"). */
+/** The flags, as node's command line would take them (docs/performance.md, "The bimodal scavenger, and the fix"). */
 export const SERVER_V8_FLAGS = ['--no-allocation-site-pretenuring'] as const;
 
 /**
